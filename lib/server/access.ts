@@ -1,0 +1,155 @@
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import type { ConventionKind, OrgKind, Prisma, Role } from "@/lib/generated/prisma/client";
+import { prisma, type Db } from "./db";
+
+// The access layer (ARCHITECTURE step 3). Every read of tenant data takes the caller, resolved from the
+// session AND the database on every request: a removed member or a changed password loses access at once.
+
+export type Membership = { organisationId: string; slug: string; name: string; kind: OrgKind; role: Role };
+export type Caller = {
+  personId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  org: { id: string; slug: string; name: string; kind: OrgKind };
+  role: Role;
+  memberships: Membership[];
+};
+
+export type SessionInfo = { personId: string; sessionVersion?: number };
+
+async function loadPerson(db: Db, s: SessionInfo) {
+  const person = await db.person.findUnique({
+    where: { id: s.personId },
+    select: {
+      id: true, firstName: true, lastName: true, email: true, sessionVersion: true,
+      memberships: { select: { role: true, organisation: { select: { id: true, slug: true, name: true, kind: true } } } },
+    },
+  });
+  if (!person || (s.sessionVersion !== undefined && s.sessionVersion !== person.sessionVersion)) return null;
+  const memberships = person.memberships
+    .map((m) => ({ organisationId: m.organisation.id, slug: m.organisation.slug, name: m.organisation.name, kind: m.organisation.kind, role: m.role }))
+    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  return { ...person, memberships };
+}
+
+/** The person signed in, with their memberships; null when the session no longer matches the database. */
+export async function resolvePerson(s: SessionInfo, db: Db = prisma) {
+  return loadPerson(db, s);
+}
+
+/** The caller in one organisation, or null when the person is not a member of it. One query. */
+export async function resolveCaller(s: SessionInfo, orgSlug: string, db: Db = prisma): Promise<Caller | null> {
+  const person = await loadPerson(db, s);
+  const m = person?.memberships.find((x) => x.slug === orgSlug);
+  if (!person || !m) return null;
+  return {
+    personId: person.id, firstName: person.firstName, lastName: person.lastName, email: person.email,
+    org: { id: m.organisationId, slug: m.slug, name: m.name, kind: m.kind }, role: m.role, memberships: person.memberships,
+  };
+}
+
+export async function currentSession(): Promise<SessionInfo | null> {
+  const { auth } = await import("./auth");
+  const session = await auth();
+  const personId = (session?.user as { id?: string } | undefined)?.id;
+  if (!personId) return null;
+  return { personId, sessionVersion: (session as { sv?: number }).sv };
+}
+
+/** For pages under /o/[org]: sign-in page when signed out, 404 when not a member (never confirms existence). */
+export const getCaller = cache(async (orgSlug: string): Promise<Caller> => {
+  const s = await currentSession();
+  if (!s) redirect("/connexion");
+  const person = await resolvePerson(s);
+  if (!person) redirect("/connexion?expiree=1");
+  const caller = await resolveCaller(s, orgSlug);
+  if (!caller) notFound();
+  return caller;
+});
+
+export function requireRole(caller: Caller, roles: readonly Role[]): void {
+  if (!roles.includes(caller.role)) notFound();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Conventions (ACC-1: only those whose parties include the caller's organisation).
+
+export const CONVENTION_PAGE_SIZE = 25;
+export type ConventionSort = "title" | "kind" | "startOn" | "signedOn";
+
+export function conventionScope(caller: Pick<Caller, "org">): Prisma.ConventionWhereInput {
+  return { parties: { some: { organisationId: caller.org.id } } };
+}
+
+const conventionListSelect = {
+  id: true, kind: true, title: true, reference: true, territory: true, signedOn: true, startOn: true, initialMonths: true,
+  renewalKind: true, renewalPeriodMonths: true, renewalMaxTotalMonths: true, denouncedOn: true, terminatedOn: true, isDemo: true,
+  parties: { select: { roleLabel: true, organisation: { select: { id: true, name: true, slug: true, kind: true } } }, orderBy: { roleLabel: "asc" } },
+} satisfies Prisma.ConventionSelect;
+
+export type ConventionRow = Prisma.ConventionGetPayload<{ select: typeof conventionListSelect }>;
+
+export async function listConventions(
+  caller: Caller,
+  opts: { q?: string; kind?: ConventionKind; sort?: ConventionSort; dir?: "asc" | "desc"; page?: number } = {},
+  db: Db = prisma,
+): Promise<{ rows: ConventionRow[]; total: number; page: number; pageSize: number }> {
+  const where: Prisma.ConventionWhereInput = {
+    AND: [
+      conventionScope(caller),
+      opts.kind ? { kind: opts.kind } : {},
+      opts.q ? { OR: [{ title: { contains: opts.q, mode: "insensitive" } }, { parties: { some: { organisation: { name: { contains: opts.q, mode: "insensitive" } } } } }] } : {},
+    ],
+  };
+  const page = Math.max(1, opts.page ?? 1);
+  const sort = opts.sort ?? "startOn";
+  const dir = opts.dir ?? (sort === "title" || sort === "kind" ? "asc" : "desc");
+  const [total, rows] = await Promise.all([
+    db.convention.count({ where }),
+    db.convention.findMany({
+      where, select: conventionListSelect,
+      orderBy: [{ [sort]: dir }, { id: "asc" }],
+      skip: (page - 1) * CONVENTION_PAGE_SIZE, take: CONVENTION_PAGE_SIZE,
+    }),
+  ]);
+  return { rows, total, page, pageSize: CONVENTION_PAGE_SIZE };
+}
+
+/** A convention the caller's organisation is party to, or null (the page answers 404). */
+export async function findConvention(caller: Caller, id: string, db: Db = prisma) {
+  return db.convention.findFirst({
+    where: { AND: [{ id }, conventionScope(caller)] },
+    select: {
+      ...conventionListSelect,
+      parties: { select: { roleLabel: true, organisation: { select: { id: true, name: true, slug: true, kind: true, commune: true, siret: true } } }, orderBy: { roleLabel: "asc" } },
+    },
+  });
+}
+
+export async function getConvention(caller: Caller, id: string) {
+  const c = await findConvention(caller, id);
+  if (!c) notFound();
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Members of the caller's organisation (ACC-4).
+
+export async function listMembers(caller: Caller, db: Db = prisma) {
+  return db.membership.findMany({
+    where: { organisationId: caller.org.id },
+    select: { id: true, role: true, createdAt: true, person: { select: { id: true, firstName: true, lastName: true, email: true } } },
+    orderBy: [{ person: { lastName: "asc" } }, { person: { firstName: "asc" } }],
+  });
+}
+
+export async function listPendingInvitations(caller: Caller, now: Date, db: Db = prisma) {
+  return db.oneTimeToken.findMany({
+    where: { organisationId: caller.org.id, kind: "INVITATION", usedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true, firstName: true, lastName: true, role: true, expiresAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}

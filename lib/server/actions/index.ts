@@ -1,0 +1,5 @@
+import "server-only";
+// Every registered action, imported once so that the registry is complete (tests/integration/actions-registry.test.ts).
+export * as members from "./members";
+export * as account from "./account";
+export * as tokens from "./token-actions";

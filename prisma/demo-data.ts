@@ -1,0 +1,84 @@
+// The demo tenant, built from the five seed conventions (../shared/seeds). Pure data.
+// FNAVDL and ASLLi are templates: their parties and dates are plausible choices, marked "démo".
+import type { ConventionKind, OrgKind, RenewalKind, Role } from "../lib/generated/prisma/enums";
+
+export const DEMO_PASSWORD = "demo-logement-2026";
+
+export type DemoOrg = { slug: string; name: string; kind: OrgKind; addressLine?: string; postcode?: string; commune?: string };
+export const DEMO_ORGS: DemoOrg[] = [
+  { slug: "choisy-le-roi", name: "Ville de Choisy-le-Roi", kind: "COMMUNE", addressLine: "Place Gabriel Péri", postcode: "94600", commune: "Choisy-le-Roi" },
+  { slug: "aumv", name: "AUMV – Aide d'Urgence du Val-de-Marne", kind: "ASSOCIATION", addressLine: "26, avenue du Maréchal Joffre", postcode: "94290", commune: "Villeneuve-le-Roi" },
+  { slug: "valophis-habitat", name: "Valophis Habitat", kind: "BAILLEUR", postcode: "94000", commune: "Créteil" },
+  { slug: "prefecture-val-de-marne", name: "État – préfecture du Val-de-Marne", kind: "ETAT", addressLine: "21-29, avenue du Général de Gaulle", postcode: "94000", commune: "Créteil" },
+  { slug: "alsace", name: "Collectivité européenne d'Alsace", kind: "DEPARTEMENT", addressLine: "Place du Quartier Blanc", postcode: "67000", commune: "Strasbourg" },
+  { slug: "habiter-alsace", name: "Habiter Solidaire en Alsace (démo)", kind: "ASSOCIATION", postcode: "68100", commune: "Mulhouse" },
+  { slug: "ush-midi-pyrenees", name: "USH Midi-Pyrénées", kind: "FEDERATION", postcode: "31000", commune: "Toulouse" },
+  { slug: "fnars-midi-pyrenees", name: "FNARS Midi-Pyrénées", kind: "FEDERATION", postcode: "31000", commune: "Toulouse" },
+];
+
+// An ADMIN, an AGENT and a READER per organisation: e-mail <role>@<slug>.demo.
+const NAMES: Record<string, [string, string][]> = {
+  "choisy-le-roi": [["Sophie", "Martin"], ["Karim", "Haddad"], ["Élise", "Moreau"]],
+  aumv: [["Michel", "Durand"], ["Fatou", "Diallo"], ["Jean", "Lefèvre"]],
+  "valophis-habitat": [["Claire", "Bernard"], ["Thomas", "Petit"], ["Inès", "Roux"]],
+  "prefecture-val-de-marne": [["Hélène", "Garnier"], ["Paul", "Fontaine"], ["Louise", "Chevalier"]],
+  alsace: [["Anne", "Schmitt"], ["Lucas", "Meyer"], ["Marie", "Weber"]],
+  "habiter-alsace": [["Julien", "Muller"], ["Léa", "Klein"], ["Hugo", "Fischer"]],
+  "ush-midi-pyrenees": [["Nathalie", "Fabre"], ["Olivier", "Rouquette"], ["Camille", "Bonnet"]],
+  "fnars-midi-pyrenees": [["Pierre", "Azéma"], ["Sarah", "Cazals"], ["Antoine", "Vidal"]],
+};
+const ROLE_PREFIX: Record<Role, string> = { ADMIN: "admin", AGENT: "agent", READER: "lecteur" };
+
+export type DemoPerson = { email: string; firstName: string; lastName: string; memberships: { org: string; role: Role }[] };
+export const DEMO_PERSONS: DemoPerson[] = [
+  ...DEMO_ORGS.flatMap((o) =>
+    (["ADMIN", "AGENT", "READER"] as const).map((role, i) => ({
+      email: `${ROLE_PREFIX[role]}@${o.slug}.demo`,
+      firstName: NAMES[o.slug][i][0],
+      lastName: NAMES[o.slug][i][1],
+      memberships: [{ org: o.slug, role }],
+    })),
+  ),
+  // A delegate of the federation who also works for an association: two organisations, two roles.
+  { email: "nadia.benali@multi.demo", firstName: "Nadia", lastName: "Benali", memberships: [{ org: "aumv", role: "AGENT" }, { org: "fnars-midi-pyrenees", role: "READER" }] },
+];
+
+export type DemoConvention = {
+  kind: ConventionKind; title: string; reference?: string; territory?: string; isDemo?: boolean;
+  signedOn: string; startOn: string; initialMonths: number;
+  renewal: { kind: RenewalKind; periodMonths?: number; maxTotalMonths?: number };
+  parties: { org: string; roleLabel: string }[];
+};
+
+/** `year` is today's year: the ASLLi convention of the demo is the one running today. */
+export function demoConventions(year: number): DemoConvention[] {
+  return [
+    {
+      kind: "RELAIS", title: "Logement relais avec accompagnement social – Choisy-le-Roi / AUMV", territory: "Choisy-le-Roi",
+      reference: "Délibération n° 24 164 du 18 décembre 2024",
+      signedOn: "2024-12-20", startOn: "2025-01-01", initialMonths: 12, renewal: { kind: "TACIT", periodMonths: 12, maxTotalMonths: 36 },
+      parties: [{ org: "choisy-le-roi", roleLabel: "la Ville" }, { org: "aumv", roleLabel: "l'Association" }],
+    },
+    {
+      kind: "RESERVATION_FLUX", title: "Convention bilatérale de réservation en flux 2024-2026 – Choisy-le-Roi / Valophis Habitat", territory: "Choisy-le-Roi",
+      reference: "Délibération du conseil municipal du 22 mai 2024",
+      signedOn: "2024-06-14", startOn: "2024-01-01", initialMonths: 36, renewal: { kind: "NONE" },
+      parties: [{ org: "choisy-le-roi", roleLabel: "la Ville (réservataire)" }, { org: "valophis-habitat", roleLabel: "le bailleur" }],
+    },
+    {
+      kind: "FNAVDL", title: "Convention d'objectifs FNAVDL – Val-de-Marne / AUMV", territory: "Val-de-Marne", isDemo: true,
+      signedOn: "2025-03-14", startOn: "2025-03-14", initialMonths: 24, renewal: { kind: "AVENANT" },
+      parties: [{ org: "prefecture-val-de-marne", roleLabel: "l'administration" }, { org: "aumv", roleLabel: "l'association" }],
+    },
+    {
+      kind: "ASLLI", title: `Partenariat ASLLi ${year} – Collectivité européenne d'Alsace / Habiter Solidaire en Alsace`, territory: "Haut-Rhin", isDemo: true,
+      signedOn: `${year - 1}-12-15`, startOn: `${year}-01-01`, initialMonths: 12, renewal: { kind: "AVENANT" },
+      parties: [{ org: "alsace", roleLabel: "la Collectivité (FSL, Service Logement)" }, { org: "habiter-alsace", roleLabel: "l'association" }],
+    },
+    {
+      kind: "CADRE", title: "Convention de partenariat USH Midi-Pyrénées / FNARS Midi-Pyrénées", territory: "Midi-Pyrénées",
+      signedOn: "2010-04-07", startOn: "2010-04-07", initialMonths: 12, renewal: { kind: "TACIT", periodMonths: 12 },
+      parties: [{ org: "ush-midi-pyrenees", roleLabel: "l'USH Midi-Pyrénées" }, { org: "fnars-midi-pyrenees", roleLabel: "la FNARS Midi-Pyrénées" }],
+    },
+  ];
+}

@@ -1,0 +1,18 @@
+export type PgCfg = { host: string; port: number; user: string; password: string; database?: string };
+export const ROOT: string;
+export const DATA: string;
+export const APP_ROLE: string;
+export const APPEND_ONLY_TABLES: string[];
+export function ensureCluster(): Promise<{ state: { port: number; password: string; appPassword: string; dataDir: string; native: string }; started: boolean }>;
+export function stopCluster(): void;
+export function superCfg(s: { port: number; password: string }): PgCfg & { database: string };
+export function urlOf(cfg: PgCfg): string;
+export function cfgOf(url: string): PgCfg & { database: string };
+export function createDatabase(cfg: PgCfg, name: string, template?: string): Promise<void>;
+export function dropDatabase(cfg: PgCfg, name: string): Promise<void>;
+export function ensureAppRole(ownerCfg: PgCfg, role: string, password: string): Promise<void>;
+export function grantAppRole(ownerCfg: PgCfg, role: string): Promise<void>;
+export function freePort(): Promise<number>;
+export function canConnect(cfg: PgCfg): Promise<boolean>;
+export function withClient<T>(cfg: PgCfg, fn: (c: import("pg").Client) => Promise<T>): Promise<T>;
+export function readState(): unknown;

@@ -1,0 +1,91 @@
+// ARCHITECTURE "One registry of actions": every registered action is probed as a person of a non-party
+// organisation, as a READER and as an AGENT; an action without a probe fails the test.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import "@/lib/server/actions";
+import { actionRegistry, publicActionRegistry } from "@/lib/server/action";
+import { rc, seeded } from "./helpers";
+
+let s: Awaited<ReturnType<typeof seeded>>;
+let targets: { membershipId: string; invitationId: string };
+
+beforeAll(async () => {
+  s = await seeded();
+  const m = await s.db.membership.findFirstOrThrow({ where: { person: { email: "agent@aumv.demo" } } });
+  const inv = await s.db.oneTimeToken.create({
+    data: { tokenHash: "probe-invitation", kind: "INVITATION", organisationId: s.org("aumv"), email: "x@y.fr", role: "AGENT", expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  targets = { membershipId: m.id, invitationId: inv.id };
+});
+afterAll(async () => { await s.db.$disconnect(); });
+
+/** A valid input for each action, aimed at AUMV's data. */
+const probes: Record<string, () => unknown> = {
+  "members.invite": () => ({ email: "nouvelle.personne@exemple.fr", firstName: "Anne", lastName: "Nouvelle", role: "AGENT" }),
+  "members.revokeInvitation": () => ({ invitationId: targets.invitationId }),
+  "members.changeRole": () => ({ membershipId: targets.membershipId, role: "READER" }),
+  "members.remove": () => ({ membershipId: targets.membershipId }),
+  "members.passwordReset": () => ({ membershipId: targets.membershipId }),
+  "account.changePassword": () => ({ currentPassword: "faux-mot-de-passe", newPassword: "une phrase de passe robuste et longue", confirmPassword: "une phrase de passe robuste et longue" }),
+};
+
+describe("ACC-4: every registered action refuses outsiders and lower roles", () => {
+  it("ACC-4: each action of the registry has a probe", () => {
+    const names = [...actionRegistry().keys()].sort();
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    expect(names.filter((n) => !(n in probes))).toEqual([]);
+  });
+
+  it("ACC-1: a person of a non-party organisation gets not-found, by URL (org slug) and by id in their own organisation", async () => {
+    let cells = 0;
+    const outsider = s.person("admin@valophis-habitat.demo");
+    for (const [name, action] of actionRegistry()) {
+      const viaSlug = await action.execute(rc(outsider), "aumv", probes[name]());
+      expect(viaSlug, `${name} via l'organisation d'autrui`).toMatchObject({ ok: false, code: "not-found" });
+      cells++;
+      const body = JSON.stringify(probes[name]());
+      if (body.includes(targets.membershipId) || body.includes(targets.invitationId)) {
+        const viaId = await action.execute(rc(outsider), "valophis-habitat", probes[name]());
+        expect(viaId, `${name} avec l'identifiant d'un objet d'autrui`).toMatchObject({ ok: false, code: "not-found" });
+        cells++;
+      }
+    }
+    // Nothing of AUMV changed.
+    const m = await s.db.membership.findUniqueOrThrow({ where: { id: targets.membershipId } });
+    expect(m.role).toBe("AGENT");
+    expect(cells).toBe(actionRegistry().size + 4);
+  });
+
+  it("ACC-4: a READER and an AGENT are refused what their role does not allow", async () => {
+    let cells = 0;
+    for (const [role, email] of [["READER", "lecteur@aumv.demo"], ["AGENT", "agent@aumv.demo"]] as const) {
+      for (const [name, action] of actionRegistry()) {
+        const r = await action.execute(rc(s.person(email)), "aumv", probes[name]());
+        if (action.roles.includes(role)) expect(r, `${name} en ${role}`).not.toMatchObject({ code: "forbidden" });
+        else expect(r, `${name} en ${role}`).toMatchObject({ ok: false, code: "forbidden" });
+        cells++;
+      }
+    }
+    expect(cells).toBe(actionRegistry().size * 2);
+    expect((await s.db.membership.findUniqueOrThrow({ where: { id: targets.membershipId } })).role).toBe("AGENT");
+  });
+
+  it("every action refuses a request without session or from another origin, before reading anything", async () => {
+    const admin = s.person("admin@aumv.demo");
+    for (const [name, action] of actionRegistry()) {
+      expect(await action.execute(rc(null), "aumv", probes[name]())).toMatchObject({ ok: false, code: "signed-out" });
+      expect(await action.execute({ ...rc(admin), origin: null }, "aumv", probes[name]())).toMatchObject({ ok: false, code: "origin" });
+      expect(await action.execute(rc(admin, "https://evil.example"), "aumv", probes[name]())).toMatchObject({ ok: false, code: "origin" });
+    }
+    for (const [, action] of publicActionRegistry()) {
+      expect(await action.execute({ ...rc(null), origin: null }, {})).toMatchObject({ ok: false, code: "origin" });
+    }
+  });
+
+  it("ACC-4: the ADMIN may, and the change is audited with field names only", async () => {
+    const admin = s.person("admin@aumv.demo");
+    const r = await actionRegistry().get("members.changeRole")!.execute(rc(admin), "aumv", probes["members.changeRole"]());
+    expect(r).toEqual({ ok: true, data: undefined });
+    const ev = await s.db.auditEvent.findFirstOrThrow({ where: { action: "member.role" } });
+    expect(ev).toMatchObject({ actorId: admin.id, organisationId: s.org("aumv"), entityType: "Membership", entityId: targets.membershipId, fields: ["role"] });
+  });
+});

@@ -1,0 +1,31 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedDemo } from "@/prisma/seed-demo";
+import type { RequestContext } from "@/lib/server/action";
+
+export const TODAY = "2026-03-10";
+
+/** A client as the database owner (to arrange fixtures a user could not write). */
+export function ownerClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.OWNER_DATABASE_URL! }) });
+}
+
+export async function seeded() {
+  const db = ownerClient();
+  await seedDemo(db, TODAY);
+  const persons = await db.person.findMany({ select: { id: true, email: true, sessionVersion: true } });
+  const conventions = await db.convention.findMany({ select: { id: true, kind: true } });
+  const orgs = await db.organisation.findMany({ select: { id: true, slug: true } });
+  const person = (email: string) => {
+    const p = persons.find((x) => x.email === email);
+    if (!p) throw new Error(`personne de démo inconnue : ${email}`);
+    return p;
+  };
+  const convention = (kind: string) => conventions.find((c) => c.kind === kind)!.id;
+  const org = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
+  return { db, person, convention, org };
+}
+
+export function rc(person: { id: string; sessionVersion?: number } | null, origin = "http://localhost:3000"): RequestContext {
+  return { session: person ? { personId: person.id, sessionVersion: person.sessionVersion ?? 0 } : null, origin, host: "localhost:3000" };
+}
