@@ -1,7 +1,7 @@
 import next from "eslint-config-next";
 
 const config = [
-  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "coverage/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "coverage/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts", "**/*.d.mts"] },
   ...next,
   {
     // STYLE §1: the domain stays pure — no framework, no database, no server-only module.

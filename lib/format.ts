@@ -10,7 +10,9 @@ export function isoOf(d: Date): string {
 export function formatDate(d: string | Date | null | undefined): string {
   if (!d) return "—";
   const iso = typeof d === "string" ? d.slice(0, 10) : isoOf(d);
-  return format(parseISO(iso), "d MMMM yyyy", { locale: fr });
+  const text = format(parseISO(iso), "d MMMM yyyy", { locale: fr });
+  // French writes the first day of a month as an ordinal: « 1er janvier 2025 ».
+  return text.startsWith("1 ") ? `1er ${text.slice(2)}` : text;
 }
 
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", minimumFractionDigits: 2 });

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, DEMO_PERSONS } from "./demo-data";
 import { seedDemo } from "./seed-demo";
 
 const parisToday = () =>
-  process.env.CLOCK_TODAY ?? new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  process.env.CLOCK_TODAY || new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 async function main() {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });

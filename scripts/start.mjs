@@ -61,7 +61,7 @@ async function main() {
   const db = await prepare(database);
   started ||= db.started;
   if (await isEmpty(db.ownerCfg)) {
-    if (demo) seed(db.ownerCfg, e2e ? { CLOCK_TODAY: process.env.CLOCK_TODAY ?? "" } : {});
+    if (demo) seed(db.ownerCfg);
     else console.log("[start] base vide, sans jeu de démonstration (--no-demo)");
   }
   if (!dev && buildIsStale()) {

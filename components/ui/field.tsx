@@ -12,10 +12,11 @@ export function Field({ id, label, hint, error, className, ...input }: Props) {
   const describedBy = [hint ? `${id}-aide` : null, error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
+      <div className="text-sm font-medium text-slate-800">
+        <label htmlFor={id}>{label}</label>
+        {/* The input's `required` tells assistive technologies; the star is for the eye only. */}
         {input.required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
-      </label>
+      </div>
       {hint ? <p id={`${id}-aide`} className="mt-0.5 text-xs text-slate-600">{hint}</p> : null}
       <input
         id={id}

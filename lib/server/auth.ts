@@ -16,6 +16,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 60 * 60 * 10 },
   pages: { signIn: "/connexion" },
+  // A wrong password is an expected outcome, not a server error worth a stack trace in the logs.
+  logger: {
+    error(e) {
+      if ((e as { type?: string }).type === "CredentialsSignin" || e.name === "CredentialsSignin") return;
+      console.error("[auth]", e);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -12,8 +12,19 @@ function makeClient() {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
 }
 
-export const prisma: PrismaClient = g.prisma ?? makeClient();
-if (process.env.NODE_ENV !== "production") g.prisma = prisma;
+function client(): PrismaClient {
+  // Created on first use, not at import: `next build` imports route modules without a database.
+  g.prisma ??= makeClient();
+  return g.prisma;
+}
+
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const c = client();
+    const v = Reflect.get(c, prop, c);
+    return typeof v === "function" ? v.bind(c) : v;
+  },
+});
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type Db = PrismaClient | Tx;
