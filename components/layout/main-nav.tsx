@@ -9,6 +9,7 @@ const ITEMS = [
   { href: "menages", label: "Ménages" },
   { href: "logements", label: "Logements" },
   { href: "rapports", label: "Rapports" },
+  { href: "partenaires", label: "Partenaires" },
 ] as const;
 
 export function MainNav({ orgSlug, isAdmin }: { orgSlug: string; isAdmin: boolean }) {

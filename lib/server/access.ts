@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import type { ConventionKind, OrgKind, Prisma, Role } from "@/lib/generated/prisma/client";
+import { Prisma, type ConventionKind, type OrgKind, type Role } from "@/lib/generated/prisma/client";
 import { prisma, type Db } from "./db";
 
 // The access layer (ARCHITECTURE step 3). Every read of tenant data takes the caller, resolved from the
@@ -152,4 +152,45 @@ export async function listPendingInvitations(caller: Caller, now: Date, db: Db =
     select: { id: true, email: true, firstName: true, lastName: true, role: true, expiresAt: true },
     orderBy: { createdAt: "desc" },
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Directory of organisations: names, kinds, communes and SIRET are not confidential (issue 4 §1).
+
+export const DIRECTORY_PAGE_SIZE = 25;
+export type DirectoryRow = { id: string; slug: string; name: string; kind: OrgKind; commune: string | null; postcode: string | null; siret: string | null };
+
+export async function searchOrganisations(
+  _caller: Caller,
+  opts: { q?: string; kind?: OrgKind; page?: number } = {},
+  db: Db = prisma,
+): Promise<{ rows: DirectoryRow[]; total: number; page: number; pageSize: number }> {
+  const page = Math.max(1, opts.page ?? 1);
+  const q = opts.q?.trim() ? `%${opts.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const digits = opts.q?.replace(/\s/g, "") ?? "";
+  const where = Prisma.sql`WHERE (${q}::text IS NULL
+      OR unaccent(lower(name)) LIKE unaccent(lower(${q}))
+      OR unaccent(lower(coalesce(commune, ''))) LIKE unaccent(lower(${q}))
+      OR (${digits} <> '' AND siret LIKE ${digits + "%"}))
+    AND (${opts.kind ?? null}::text IS NULL OR kind::text = ${opts.kind ?? null})`;
+  const [count, rows] = await Promise.all([
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Organisation" ${where}`,
+    db.$queryRaw<DirectoryRow[]>`SELECT id, slug, name, kind::text AS kind, commune, postcode, siret FROM "Organisation" ${where}
+      ORDER BY name COLLATE "fr-x-icu", id LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(page - 1) * DIRECTORY_PAGE_SIZE}`,
+  ]);
+  return { rows, total: count[0]?.n ?? 0, page, pageSize: DIRECTORY_PAGE_SIZE };
+}
+
+/** Organisations the caller's shares at least one convention with, and their contact persons. */
+export async function listPartners(caller: Caller, db: Db = prisma) {
+  const partners = await db.organisation.findMany({
+    where: { id: { not: caller.org.id }, parties: { some: { convention: conventionScope(caller) } } },
+    select: {
+      id: true, name: true, kind: true, commune: true, postcode: true, addressLine: true, siret: true,
+      memberships: { where: { role: { in: ["ADMIN", "AGENT"] } }, select: { role: true, person: { select: { firstName: true, lastName: true, email: true } } } },
+      parties: { where: { convention: conventionScope(caller) }, select: { roleLabel: true, convention: { select: { id: true, title: true, kind: true } } } },
+    },
+    orderBy: { name: "asc" },
+  });
+  return partners;
 }

@@ -25,6 +25,7 @@ const probes: Record<string, () => unknown> = {
   "members.changeRole": () => ({ membershipId: targets.membershipId, role: "READER" }),
   "members.remove": () => ({ membershipId: targets.membershipId }),
   "members.passwordReset": () => ({ membershipId: targets.membershipId }),
+  "organisations.register": () => ({ name: "Solidarité Logement Test", kind: "ASSOCIATION", siret: "", addressLine: "", postcode: "94000", commune: "Créteil", adminFirstName: "Zoé", adminLastName: "Test", adminEmail: "zoe@exemple.fr" }),
   "account.changePassword": () => ({ currentPassword: "faux-mot-de-passe", newPassword: "une phrase de passe robuste et longue", confirmPassword: "une phrase de passe robuste et longue" }),
 };
 

@@ -3,3 +3,4 @@ import "server-only";
 export * as members from "./members";
 export * as account from "./account";
 export * as tokens from "./token-actions";
+export * as organisations from "./organisations";
