@@ -31,8 +31,10 @@ export const RENEWAL_KIND_LABEL: Record<RenewalKind, string> = {
   AVENANT: "Renouvellement par avenant",
 };
 
-export type ConventionStatus = "A_VENIR" | "EN_VIGUEUR" | "DENONCEE" | "ECHUE" | "RESILIEE";
+export type ConventionStatus = "PROJET" | "REFUSEE" | "A_VENIR" | "EN_VIGUEUR" | "DENONCEE" | "ECHUE" | "RESILIEE";
 export const CONVENTION_STATUS_LABEL: Record<ConventionStatus, string> = {
+  PROJET: "Projet",
+  REFUSEE: "Refusée",
   A_VENIR: "À venir",
   EN_VIGUEUR: "En vigueur",
   DENONCEE: "Dénoncée",

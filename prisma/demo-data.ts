@@ -1,6 +1,6 @@
 // The demo tenant, built from the five seed conventions (../shared/seeds). Pure data.
 // FNAVDL and ASLLi are templates: their parties and dates are plausible choices, marked "démo".
-import type { ConventionKind, OrgKind, RenewalKind, Role } from "../lib/generated/prisma/enums";
+import type { ConventionKind, OrgKind, Role } from "../lib/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "demo-logement-2026";
 
@@ -45,9 +45,11 @@ export const DEMO_PERSONS: DemoPerson[] = [
 
 export type DemoConvention = {
   kind: ConventionKind; title: string; reference?: string; territory?: string; isDemo?: boolean;
-  signedOn: string; startOn: string; initialMonths: number;
-  renewal: { kind: RenewalKind; periodMonths?: number; maxTotalMonths?: number };
+  signedOn: string; startOn: string;
   parties: { org: string; roleLabel: string }[];
+  /** Values that differ from the seed text's defaults (lib/validation/convention-params.ts), as typed in the form. */
+  params?: Record<string, string | string[]>;
+  actions?: { objective: string; title: string }[];
 };
 
 /** `year` is today's year: the ASLLi convention of the demo is the one running today. */
@@ -56,29 +58,44 @@ export function demoConventions(year: number): DemoConvention[] {
     {
       kind: "RELAIS", title: "Logement relais avec accompagnement social – Choisy-le-Roi / AUMV", territory: "Choisy-le-Roi",
       reference: "Délibération n° 24 164 du 18 décembre 2024",
-      signedOn: "2024-12-20", startOn: "2025-01-01", initialMonths: 12, renewal: { kind: "TACIT", periodMonths: 12, maxTotalMonths: 36 },
+      signedOn: "2024-12-20", startOn: "2025-01-01",
       parties: [{ org: "choisy-le-roi", roleLabel: "la Ville" }, { org: "aumv", roleLabel: "l'Association" }],
     },
     {
       kind: "RESERVATION_FLUX", title: "Convention bilatérale de réservation en flux 2024-2026 – Choisy-le-Roi / Valophis Habitat", territory: "Choisy-le-Roi",
       reference: "Délibération du conseil municipal du 22 mai 2024",
-      signedOn: "2024-06-14", startOn: "2024-01-01", initialMonths: 36, renewal: { kind: "NONE" },
+      signedOn: "2024-06-14", startOn: "2024-01-01",
       parties: [{ org: "choisy-le-roi", roleLabel: "la Ville (réservataire)" }, { org: "valophis-habitat", roleLabel: "le bailleur" }],
     },
     {
       kind: "FNAVDL", title: "Convention d'objectifs FNAVDL – Val-de-Marne / AUMV", territory: "Val-de-Marne", isDemo: true,
-      signedOn: "2025-03-14", startOn: "2025-03-14", initialMonths: 24, renewal: { kind: "AVENANT" },
+      signedOn: "2025-03-14", startOn: "2025-03-14",
       parties: [{ org: "prefecture-val-de-marne", roleLabel: "l'administration" }, { org: "aumv", roleLabel: "l'association" }],
+      params: {
+        publicKind: "DALO", actions: ["DIAGNOSTIC", "AVDL", "BAIL_GLISSANT"], months: "24", startDelayDays: "15",
+        totalEligibleCostCents: "186000", indirectCostRate: "8", budgetDiagnosticCents: "24000", budgetAvdlCents: "132000", budgetBailGlissantCents: "16444,44",
+        firstPeriodContributionCents: "93000", secondPeriodContributionCents: "93000", advanceRate: "50", secondYearFirstAdvanceRate: "30", secondYearSecondAdvanceRate: "40",
+        forecastLeger: "20", forecastMoyen: "25", forecastApprofondi: "10",
+        objY1Referred: "60", objY1Measures: "50", objY1Accompanied: "40", objY1Housed: "15", objY2Referred: "60", objY2Measures: "55", objY2Accompanied: "45", objY2Housed: "20",
+        capServicesEtat: "20", capBailleurs: "10",
+      },
     },
     {
       kind: "ASLLI", title: `Partenariat ASLLi ${year} – Collectivité européenne d'Alsace / Habiter Solidaire en Alsace`, territory: "Haut-Rhin", isDemo: true,
-      signedOn: `${year - 1}-12-15`, startOn: `${year}-01-01`, initialMonths: 12, renewal: { kind: "AVENANT" },
+      signedOn: `${year - 1}-12-15`, startOn: `${year}-01-01`,
       parties: [{ org: "alsace", roleLabel: "la Collectivité (FSL, Service Logement)" }, { org: "habiter-alsace", roleLabel: "l'association" }],
+      params: { year: String(year), unitPriceCents: "285,00" },
     },
     {
       kind: "CADRE", title: "Convention de partenariat USH Midi-Pyrénées / FNARS Midi-Pyrénées", territory: "Midi-Pyrénées",
-      signedOn: "2010-04-07", startOn: "2010-04-07", initialMonths: 12, renewal: { kind: "TACIT", periodMonths: 12 },
+      signedOn: "2010-04-07", startOn: "2010-04-07",
       parties: [{ org: "ush-midi-pyrenees", roleLabel: "l'USH Midi-Pyrénées" }, { org: "fnars-midi-pyrenees", roleLabel: "la FNARS Midi-Pyrénées" }],
+      actions: [
+        { objective: "BESOINS", title: "Contribuer aux diagnostics des PLH et des PDALPD de la région" },
+        { objective: "FLUIDITE", title: "Mettre en place un observatoire des sorties d'hébergement vers le logement social" },
+        { objective: "ACCOMPAGNEMENT", title: "Formaliser les engagements réciproques d'accompagnement social lié au logement" },
+        { objective: "PRODUCTION", title: "Recenser les besoins en pensions de famille et résidences sociales" },
+      ],
     },
   ];
 }

@@ -1,9 +1,11 @@
 // Writes the demo tenant. Shared by `npm run db:seed` (prisma/seed.ts) and the tests (STYLE §5: one factory).
+// Conventions go through the same creation path as the form (validation, parties, signature, obligations).
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { createConvention } from "../lib/server/convention-write";
+import { defaultParams } from "../lib/validation/convention-params";
+import { paramToInput, ZCreateConventionInput, CONVENTION_PARAM_SPEC } from "../lib/validation/conventions";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_PERSONS, demoConventions } from "./demo-data";
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ organisations: number; persons: number; conventions: number }> {
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 /* Argon2id */, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
@@ -14,26 +16,31 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
       const row = await tx.organisation.create({ data: o });
       orgId.set(o.slug, row.id);
     }
+    const adminOf = new Map<string, string>();
     for (const p of DEMO_PERSONS) {
-      await tx.person.create({
+      const person = await tx.person.create({
         data: {
           email: p.email, firstName: p.firstName, lastName: p.lastName, passwordHash,
           memberships: { create: p.memberships.map((m) => ({ organisationId: orgId.get(m.org)!, role: m.role })) },
         },
       });
+      for (const m of p.memberships) if (m.role === "ADMIN") adminOf.set(m.org, person.id);
     }
     const conventions = demoConventions(year);
     for (const c of conventions) {
-      await tx.convention.create({
-        data: {
-          kind: c.kind, title: c.title, reference: c.reference, territory: c.territory, isDemo: c.isDemo ?? false,
-          signedOn: day(c.signedOn), startOn: day(c.startOn), initialMonths: c.initialMonths,
-          renewalKind: c.renewal.kind, renewalPeriodMonths: c.renewal.periodMonths, renewalMaxTotalMonths: c.renewal.maxTotalMonths,
-          parties: { create: c.parties.map((p) => ({ organisationId: orgId.get(p.org)!, roleLabel: p.roleLabel })) },
-        },
+      const defaults = defaultParams(c.kind, year);
+      const specs = CONVENTION_PARAM_SPEC[c.kind];
+      const params = Object.fromEntries(specs.map((s) => [s.key, paramToInput(s, defaults[s.key])]));
+      const input = ZCreateConventionInput.parse({
+        kind: c.kind, title: c.title, reference: c.reference ?? "", territory: c.territory ?? "", signedOn: c.signedOn, startOn: c.startOn,
+        parties: c.parties.map((p) => ({ organisationId: orgId.get(p.org)!, roleLabel: p.roleLabel })),
+        params: { ...params, ...c.params },
+        ...(c.kind === "CADRE" ? { actions: c.actions ?? [] } : {}),
       });
+      const first = c.parties[0].org;
+      await createConvention(tx, { personId: adminOf.get(first)!, orgId: orgId.get(first)! }, input, today, { isDemo: c.isDemo, confirmAll: true });
     }
     await tx.auditEvent.create({ data: { action: "demo.seed", entityType: "Tenant", fields: [] } });
     return { organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length };
-  }, { timeout: 60_000 });
+  }, { timeout: 120_000 });
 }

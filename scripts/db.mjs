@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// npm run db:start | db:migrate | db:new -- <name> | db:check [-- --schema <file>] | db:seed
+// npm run db:start | db:migrate | db:new -- <name> | db:check [-- --schema <file>] | db:seed | db:reset
 // Without DATABASE_URL these use the project's embedded PostgreSQL, reusing it when it already runs.
-import { stopCluster, urlOf } from "./lib/pg.mjs";
+import { dropDatabase, stopCluster, urlOf } from "./lib/pg.mjs";
 import { DEFAULT_DB, isEmpty, ownerConnection, prepare, seed } from "./lib/database.mjs";
 import { createMigration, driftSql } from "./lib/migrate.mjs";
 
@@ -38,6 +38,15 @@ async function main() {
       } else console.log("[db] schema.prisma et les migrations concordent");
       return;
     }
+    case "reset": {
+      // Development only: drops the embedded database (never a DATABASE_URL one), then migrates it anew.
+      if (process.env.DATABASE_URL) throw new Error("db:reset ne touche pas une base fournie par DATABASE_URL.");
+      const conn = await ownerConnection("postgres"); started = conn.started;
+      await dropDatabase(conn.ownerCfg, DEFAULT_DB);
+      await prepare(DEFAULT_DB);
+      console.log("[db] base de développement recréée (vide ; `npm run db:seed` pour la démo)");
+      return;
+    }
     case "seed": {
       const p = await prepare(DEFAULT_DB, { quiet: true }); started = p.started;
       if (!(await isEmpty(p.ownerCfg))) { console.log("[db] la base contient déjà des données : jeu de démonstration non recréé"); return; }
@@ -45,7 +54,7 @@ async function main() {
       return;
     }
     default:
-      console.error("usage : node scripts/db.mjs serve | migrate | new <nom> | check [--schema <fichier>] | seed");
+      console.error("usage : node scripts/db.mjs serve | migrate | new <nom> | check [--schema <fichier>] | seed | reset");
       process.exitCode = 1;
   }
 }

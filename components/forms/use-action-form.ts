@@ -13,7 +13,8 @@ import type { ActionResult } from "@/lib/server/action-result";
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(opts: {
   schema: S;
   defaultValues: DefaultValues<z.input<S>>;
-  action: (values: z.output<S>) => Promise<ActionResult<R>>;
+  /** Receives what the person typed (the schema's input): the server parses it again with the same schema. */
+  action: (values: z.input<S>) => Promise<ActionResult<R>>;
   onSuccess?: (data: R) => void;
 }) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -22,10 +23,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   });
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const onSubmit = form.handleSubmit((values) => {
+  const onSubmit = form.handleSubmit(() => {
     setMessage(null);
     start(async () => {
-      const r = await opts.action(values);
+      const r = await opts.action(form.getValues());
       if (r.ok) {
         if (r.message) setMessage({ tone: "success", text: r.message });
         opts.onSuccess?.(r.data);
@@ -37,6 +38,11 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
       }
     });
   });
-  const err = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+  // A field's error by its dotted path (« params.referralQuota », « parties.0.organisationId »).
+  const err = (name: string): string | undefined => {
+    let node: unknown = form.formState.errors;
+    for (const part of name.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+    return (node as { message?: string } | undefined)?.message;
+  };
   return { form, onSubmit, pending, message, setMessage, err };
 }

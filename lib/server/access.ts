@@ -2,7 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { Prisma, type ConventionKind, type OrgKind, type Role } from "@/lib/generated/prisma/client";
-import { prisma, type Db } from "./db";
+import type { IsoDate } from "@/lib/domain";
+import { isoOf } from "@/lib/format";
+import type { ConventionStatus } from "@/lib/labels";
+import { prisma, withTx, type Db } from "./db";
+import { conventionObligationRows, conventionView, refreshConventionObligations, storedEvents, type ConventionView } from "./conventions";
 
 // The access layer (ARCHITECTURE step 3). Every read of tenant data takes the caller, resolved from the
 // session AND the database on every request: a removed member or a changed password loses access at once.
@@ -79,60 +83,98 @@ export function requireRole(caller: Caller, roles: readonly Role[]): void {
 
 export const CONVENTION_PAGE_SIZE = 25;
 export type ConventionSort = "title" | "kind" | "startOn" | "signedOn";
+export type ConventionStatusFilter = ConventionStatus | "A_CONFIRMER";
 
 export function conventionScope(caller: Pick<Caller, "org">): Prisma.ConventionWhereInput {
   return { parties: { some: { organisationId: caller.org.id } } };
 }
 
+const partySelect = {
+  organisationId: true, roleLabel: true, partyRole: true, confirmedAt: true, declinedAt: true, declineReason: true,
+  organisation: { select: { id: true, name: true, slug: true, kind: true, commune: true, siret: true } },
+} satisfies Prisma.ConventionPartySelect;
+
 const conventionListSelect = {
-  id: true, kind: true, title: true, reference: true, territory: true, signedOn: true, startOn: true, initialMonths: true,
-  renewalKind: true, renewalPeriodMonths: true, renewalMaxTotalMonths: true, denouncedOn: true, terminatedOn: true, isDemo: true,
-  parties: { select: { roleLabel: true, organisation: { select: { id: true, name: true, slug: true, kind: true } } }, orderBy: { roleLabel: "asc" } },
+  id: true, kind: true, title: true, reference: true, territory: true, signedOn: true, startOn: true, parameters: true, isDemo: true, obligationsComputedOn: true,
+  parties: { select: partySelect, orderBy: { roleLabel: "asc" } },
+  events: { select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] },
 } satisfies Prisma.ConventionSelect;
 
-export type ConventionRow = Prisma.ConventionGetPayload<{ select: typeof conventionListSelect }>;
+type ConventionRecord = Prisma.ConventionGetPayload<{ select: typeof conventionListSelect }>;
+export type ConventionRow = ConventionRecord & ConventionView;
 
+function withView(c: ConventionRecord, today: IsoDate): ConventionRow {
+  return { ...c, ...conventionView(c, storedEvents(c.events), today) };
+}
+
+/** ACC-1: the caller's organisation's conventions; status filters apply to the derived status (never stored). */
 export async function listConventions(
   caller: Caller,
-  opts: { q?: string; kind?: ConventionKind; sort?: ConventionSort; dir?: "asc" | "desc"; page?: number } = {},
+  opts: { q?: string; kind?: ConventionKind; partner?: string; status?: ConventionStatusFilter; sort?: ConventionSort; dir?: "asc" | "desc"; page?: number } = {},
+  today: IsoDate,
   db: Db = prisma,
 ): Promise<{ rows: ConventionRow[]; total: number; page: number; pageSize: number }> {
   const where: Prisma.ConventionWhereInput = {
     AND: [
       conventionScope(caller),
       opts.kind ? { kind: opts.kind } : {},
+      opts.partner ? { parties: { some: { organisationId: opts.partner } } } : {},
+      opts.status === "A_CONFIRMER" ? { parties: { some: { organisationId: caller.org.id, confirmedAt: null, declinedAt: null } } } : {},
       opts.q ? { OR: [{ title: { contains: opts.q, mode: "insensitive" } }, { parties: { some: { organisation: { name: { contains: opts.q, mode: "insensitive" } } } } }] } : {},
     ],
   };
   const page = Math.max(1, opts.page ?? 1);
   const sort = opts.sort ?? "startOn";
   const dir = opts.dir ?? (sort === "title" || sort === "kind" ? "asc" : "desc");
+  const orderBy = [{ [sort]: dir }, { id: "asc" as const }];
+  if (opts.status && opts.status !== "A_CONFIRMER") {
+    // A derived status cannot be filtered in SQL: an organisation has at most a few hundred conventions,
+    // so the filter reads them all (two queries) and paginates in memory.
+    const all = (await db.convention.findMany({ where, select: conventionListSelect, orderBy, take: 2000 })).map((c) => withView(c, today));
+    const rows = all.filter((c) => c.status === opts.status);
+    return { rows: rows.slice((page - 1) * CONVENTION_PAGE_SIZE, page * CONVENTION_PAGE_SIZE), total: rows.length, page, pageSize: CONVENTION_PAGE_SIZE };
+  }
   const [total, rows] = await Promise.all([
     db.convention.count({ where }),
-    db.convention.findMany({
-      where, select: conventionListSelect,
-      orderBy: [{ [sort]: dir }, { id: "asc" }],
-      skip: (page - 1) * CONVENTION_PAGE_SIZE, take: CONVENTION_PAGE_SIZE,
-    }),
+    db.convention.findMany({ where, select: conventionListSelect, orderBy, skip: (page - 1) * CONVENTION_PAGE_SIZE, take: CONVENTION_PAGE_SIZE }),
   ]);
-  return { rows, total, page, pageSize: CONVENTION_PAGE_SIZE };
+  return { rows: rows.map((c) => withView(c, today)), total, page, pageSize: CONVENTION_PAGE_SIZE };
 }
 
-/** A convention the caller's organisation is party to, or null (the page answers 404). */
-export async function findConvention(caller: Caller, id: string, db: Db = prisma) {
-  return db.convention.findFirst({
-    where: { AND: [{ id }, conventionScope(caller)] },
-    select: {
-      ...conventionListSelect,
-      parties: { select: { roleLabel: true, organisation: { select: { id: true, name: true, slug: true, kind: true, commune: true, siret: true } } }, orderBy: { roleLabel: "asc" } },
-    },
+/** Conventions waiting for the caller's organisation's confirmation (its ADMIN confirms or declines). */
+export async function listPendingConfirmations(caller: Caller, db: Db = prisma) {
+  return db.convention.findMany({
+    where: { parties: { some: { organisationId: caller.org.id, confirmedAt: null, declinedAt: null } } },
+    select: { id: true, title: true, kind: true, createdAt: true, parties: { select: partySelect } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
   });
 }
 
-export async function getConvention(caller: Caller, id: string) {
-  const c = await findConvention(caller, id);
+/** A convention the caller's organisation is party to, or null (the page answers 404). */
+export async function findConvention(caller: Caller, id: string, today: IsoDate, db: Db = prisma) {
+  const c = await db.convention.findFirst({
+    where: { AND: [{ id }, conventionScope(caller)] },
+    select: { ...conventionListSelect, actions: { select: { id: true, objective: true, title: true, status: true }, orderBy: { objective: "asc" } } },
+  });
+  if (!c) return null;
+  if (!c.obligationsComputedOn || isoOf(c.obligationsComputedOn) < today) {
+    // Recurring obligations grow as days pass: recompute once per day, on the first read.
+    await withTx({ personId: caller.personId, organisationId: caller.org.id }, (tx) => refreshConventionObligations(tx, c.id, today));
+  }
+  const obligations = await conventionObligationRows(db, c.id, caller.org.id);
+  return { ...withView(c, today), actions: c.actions, obligations };
+}
+
+export async function getConvention(caller: Caller, id: string, today: IsoDate) {
+  const c = await findConvention(caller, id, today);
   if (!c) notFound();
   return c;
+}
+
+/** The organisations of the directory that may fill a party slot (organisation kinds), for the creation form. */
+export async function organisationsOfKinds(kinds: readonly string[], db: Db = prisma) {
+  return db.organisation.findMany({ where: { kind: { in: kinds as OrgKind[] } }, select: { id: true, name: true, kind: true, commune: true }, orderBy: { name: "asc" }, take: 500 });
 }
 
 // ---------------------------------------------------------------------------------------------------

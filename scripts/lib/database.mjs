@@ -46,7 +46,8 @@ export async function isEmpty(ownerCfg) {
 }
 
 export function seed(ownerCfg, extraEnv = {}) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "prisma", "seed.ts")], {
+  // The seed shares lib/server's code, whose modules are marked server-only (see the hook).
+  const r = spawnSync(process.execPath, ["--import", path.join(ROOT, "scripts", "lib", "server-only-hook.mjs"), "--import", "tsx", path.join(ROOT, "prisma", "seed.ts")], {
     cwd: ROOT, stdio: "inherit", env: { ...process.env, ...extraEnv, DATABASE_URL: urlOf(ownerCfg) },
   });
   if (r.status !== 0) throw new Error("Le jeu de démonstration n'a pas pu être créé.");

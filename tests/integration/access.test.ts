@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findConvention, listConventions, resolveCaller } from "@/lib/server/access";
-import { seeded } from "./helpers";
+import { seeded, TODAY } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
 beforeAll(async () => { s = await seeded(); });
@@ -16,26 +16,26 @@ async function caller(email: string, org: string) {
 describe("ACC-1: a person sees only the conventions of their organisation", () => {
   it("ACC-1: the city sees its two conventions (relais and réservation), not the others", async () => {
     const c = await caller("agent@choisy-le-roi.demo", "choisy-le-roi");
-    const { rows, total } = await listConventions(c);
+    const { rows, total } = await listConventions(c, {}, TODAY);
     expect(total).toBe(2);
     expect(rows.map((r) => r.kind).sort()).toEqual(["RELAIS", "RESERVATION_FLUX"]);
   });
 
   it("ACC-1: a person of AUMV cannot read the Choisy–Valophis réservation convention", async () => {
     const c = await caller("admin@aumv.demo", "aumv");
-    expect(await findConvention(c, s.convention("RESERVATION_FLUX"))).toBeNull();
-    const { rows } = await listConventions(c, { q: "Valophis" });
+    expect(await findConvention(c, s.convention("RESERVATION_FLUX"), TODAY)).toBeNull();
+    const { rows } = await listConventions(c, { q: "Valophis" }, TODAY);
     expect(rows).toHaveLength(0);
     // But AUMV does read its own relais and FNAVDL conventions.
-    expect(await findConvention(c, s.convention("RELAIS"))).not.toBeNull();
-    expect(await findConvention(c, s.convention("FNAVDL"))).not.toBeNull();
+    expect(await findConvention(c, s.convention("RELAIS"), TODAY)).not.toBeNull();
+    expect(await findConvention(c, s.convention("FNAVDL"), TODAY)).not.toBeNull();
   });
 
   it("ACC-1: a person of Valophis cannot read the relais convention", async () => {
     const c = await caller("admin@valophis-habitat.demo", "valophis-habitat");
-    expect(await findConvention(c, s.convention("RELAIS"))).toBeNull();
-    expect(await findConvention(c, s.convention("RESERVATION_FLUX"))).not.toBeNull();
-    expect((await listConventions(c)).rows.map((r) => r.kind)).toEqual(["RESERVATION_FLUX"]);
+    expect(await findConvention(c, s.convention("RELAIS"), TODAY)).toBeNull();
+    expect(await findConvention(c, s.convention("RESERVATION_FLUX"), TODAY)).not.toBeNull();
+    expect((await listConventions(c, {}, TODAY)).rows.map((r) => r.kind)).toEqual(["RESERVATION_FLUX"]);
   });
 
   it("ACC-1: membership of another organisation does not open its data (the URL names the organisation)", async () => {
@@ -49,7 +49,7 @@ describe("ACC-1: a person sees only the conventions of their organisation", () =
     const f = await caller("nadia.benali@multi.demo", "fnars-midi-pyrenees");
     expect([a.role, f.role]).toEqual(["AGENT", "READER"]);
     expect(a.memberships.map((m) => m.slug).sort()).toEqual(["aumv", "fnars-midi-pyrenees"]);
-    expect((await listConventions(f)).rows.map((r) => r.kind)).toEqual(["CADRE"]);
+    expect((await listConventions(f, {}, TODAY)).rows.map((r) => r.kind)).toEqual(["CADRE"]);
   });
 
   it("ACC-4: a removed member loses access at their next request; an old session version is refused", async () => {
@@ -65,9 +65,9 @@ describe("ACC-1: a person sees only the conventions of their organisation", () =
 
   it("lists paginate, filter by kind and sort, in a constant number of queries", async () => {
     const c = await caller("admin@choisy-le-roi.demo", "choisy-le-roi");
-    const byTitle = await listConventions(c, { sort: "title", dir: "asc" });
+    const byTitle = await listConventions(c, { sort: "title", dir: "asc" }, TODAY);
     expect(byTitle.rows[0].kind).toBe("RESERVATION_FLUX"); // « Convention bilatérale… » before « Logement relais… »
-    expect((await listConventions(c, { kind: "RELAIS" })).rows.map((r) => r.kind)).toEqual(["RELAIS"]);
-    expect((await listConventions(c, { page: 2 })).rows).toHaveLength(0);
+    expect((await listConventions(c, { kind: "RELAIS" }, TODAY)).rows.map((r) => r.kind)).toEqual(["RELAIS"]);
+    expect((await listConventions(c, { page: 2 }, TODAY)).rows).toHaveLength(0);
   });
 });

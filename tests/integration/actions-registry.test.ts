@@ -6,7 +6,7 @@ import { actionRegistry, publicActionRegistry } from "@/lib/server/action";
 import { rc, seeded } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
-let targets: { membershipId: string; invitationId: string };
+let targets: { membershipId: string; invitationId: string; draftId: string };
 
 beforeAll(async () => {
   s = await seeded();
@@ -14,7 +14,14 @@ beforeAll(async () => {
   const inv = await s.db.oneTimeToken.create({
     data: { tokenHash: "probe-invitation", kind: "INVITATION", organisationId: s.org("aumv"), email: "x@y.fr", role: "AGENT", expiresAt: new Date(Date.now() + 86_400_000) },
   });
-  targets = { membershipId: m.id, invitationId: inv.id };
+  // A draft between AUMV and Choisy, waiting for AUMV's confirmation.
+  const draft = await s.db.convention.create({
+    data: {
+      kind: "CADRE", title: "Projet de partenariat", signedOn: new Date("2026-01-05"), startOn: new Date("2026-01-05"), initialMonths: 12, renewalKind: "TACIT", renewalPeriodMonths: 12,
+      parties: { create: [{ organisationId: s.org("choisy-le-roi"), roleLabel: "la Ville", partyRole: "FEDERATION", confirmedAt: new Date() }, { organisationId: s.org("aumv"), roleLabel: "l'association", partyRole: "FEDERATION" }] },
+    },
+  });
+  targets = { membershipId: m.id, invitationId: inv.id, draftId: draft.id };
 });
 afterAll(async () => { await s.db.$disconnect(); });
 
@@ -26,6 +33,13 @@ const probes: Record<string, () => unknown> = {
   "members.remove": () => ({ membershipId: targets.membershipId }),
   "members.passwordReset": () => ({ membershipId: targets.membershipId }),
   "organisations.register": () => ({ name: "Solidarité Logement Test", kind: "ASSOCIATION", siret: "", addressLine: "", postcode: "94000", commune: "Créteil", adminFirstName: "Zoé", adminLastName: "Test", adminEmail: "zoe@exemple.fr" }),
+  "conventions.create": () => ({
+    kind: "CADRE", title: "Partenariat de test", reference: "", territory: "", signedOn: "2026-01-05", startOn: "2026-01-05",
+    parties: [{ organisationId: s.org("aumv"), roleLabel: "l'association" }, { organisationId: s.org("ush-midi-pyrenees"), roleLabel: "l'USH" }],
+    params: { meetingMonths: "6", initialMonths: "12", renewalKind: "TACIT", renewalPeriodMonths: "12", maxTotalMonths: "", noticeMonths: "0" }, actions: [],
+  }),
+  "conventions.confirm": () => ({ conventionId: targets.draftId }),
+  "conventions.decline": () => ({ conventionId: targets.draftId, reason: "Pas d'accord sur le texte" }),
   "account.changePassword": () => ({ currentPassword: "faux-mot-de-passe", newPassword: "une phrase de passe robuste et longue", confirmPassword: "une phrase de passe robuste et longue" }),
 };
 
@@ -44,7 +58,7 @@ describe("ACC-4: every registered action refuses outsiders and lower roles", () 
       expect(viaSlug, `${name} via l'organisation d'autrui`).toMatchObject({ ok: false, code: "not-found" });
       cells++;
       const body = JSON.stringify(probes[name]());
-      if (body.includes(targets.membershipId) || body.includes(targets.invitationId)) {
+      if (body.includes(targets.membershipId) || body.includes(targets.invitationId) || body.includes(targets.draftId)) {
         const viaId = await action.execute(rc(outsider), "valophis-habitat", probes[name]());
         expect(viaId, `${name} avec l'identifiant d'un objet d'autrui`).toMatchObject({ ok: false, code: "not-found" });
         cells++;
@@ -53,7 +67,8 @@ describe("ACC-4: every registered action refuses outsiders and lower roles", () 
     // Nothing of AUMV changed.
     const m = await s.db.membership.findUniqueOrThrow({ where: { id: targets.membershipId } });
     expect(m.role).toBe("AGENT");
-    expect(cells).toBe(actionRegistry().size + 4);
+    expect(cells).toBe(actionRegistry().size + 6);
+    expect(await s.db.conventionParty.count({ where: { conventionId: targets.draftId, confirmedAt: { not: null } } })).toBe(1);
   });
 
   it("ACC-4: a READER and an AGENT are refused what their role does not allow", async () => {

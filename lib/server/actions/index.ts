@@ -4,3 +4,4 @@ export * as members from "./members";
 export * as account from "./account";
 export * as tokens from "./token-actions";
 export * as organisations from "./organisations";
+export * as conventions from "./conventions";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCaller, listConventions } from "@/lib/server/access";
-import { conventionState } from "@/lib/server/convention-view";
 import { today } from "@/lib/server/clock";
 import { formatDate } from "@/lib/format";
 import { CONVENTION_KIND_LABEL } from "@/lib/labels";
@@ -15,8 +14,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ org:
   const { org } = await params;
   const caller = await getCaller(org);
   const now = today();
-  const { rows, total } = await listConventions(caller, { sort: "startOn", dir: "desc" });
-  const states = rows.map((c) => ({ c, s: conventionState(c, now) }));
+  const { rows, total } = await listConventions(caller, { sort: "startOn", dir: "desc" }, now);
+  const states = rows.map((c) => ({ c, s: c }));
   const inForce = states.filter((x) => x.s.status === "EN_VIGUEUR" || x.s.status === "DENONCEE");
   return (
     <>

@@ -1,0 +1,51 @@
+import { obligationLabel, obligationStatus, type IsoDate, type ObligationMessageKey } from "@/lib/domain";
+import { formatCents, formatDate, isoOf } from "@/lib/format";
+import { ObligationStatusBadge } from "./obligation-status";
+
+export type ObligationRow = {
+  id: string; rule: string; messageKey: string; periodKey: string | null; opensOn: Date; dueOn: Date | null; doneOn: Date | null; closesOn: Date | null;
+  optional: boolean; amountCents: number | null; responsibleOrganisationId: string | null; responsibleRole: string;
+};
+
+/** Obligations with their status derived from the dates and today (never stored), soonest first. */
+export function ObligationTable({ rows, today, orgNames, caption }: { rows: ObligationRow[]; today: IsoDate; orgNames: Record<string, string>; caption: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-700">
+          <tr>
+            <th scope="col" className="px-3 py-2">Obligation</th>
+            <th scope="col" className="px-3 py-2">Période</th>
+            <th scope="col" className="px-3 py-2">À partir du</th>
+            <th scope="col" className="px-3 py-2">Échéance</th>
+            <th scope="col" className="px-3 py-2">Qui</th>
+            <th scope="col" className="px-3 py-2">Statut</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((o) => {
+            const status = obligationStatus({ dueOn: o.dueOn ? isoOf(o.dueOn) : null, doneOn: o.doneOn ? isoOf(o.doneOn) : null }, today);
+            return (
+              <tr key={o.id} data-rule={o.rule}>
+                <td className="px-3 py-2">
+                  {obligationLabel(o.messageKey as ObligationMessageKey)}
+                  {o.amountCents !== null ? <span className="text-slate-700"> — {formatCents(o.amountCents)}</span> : null}
+                  <span className="ml-2 font-mono text-xs text-slate-500">{o.rule}</span>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{o.periodKey ?? "—"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDate(o.opensOn)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {o.dueOn ? formatDate(o.dueOn) : o.closesOn ? `jusqu'au ${formatDate(o.closesOn)}` : "sans date fixe"}
+                  {o.doneOn ? <span className="block text-xs text-slate-600">fait le {formatDate(o.doneOn)}</span> : null}
+                </td>
+                <td className="px-3 py-2">{o.responsibleOrganisationId ? orgNames[o.responsibleOrganisationId] ?? "—" : "Les parties"}</td>
+                <td className="px-3 py-2"><ObligationStatusBadge status={status} optional={o.optional} /></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

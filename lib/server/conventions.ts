@@ -1,0 +1,99 @@
+import "server-only";
+import {
+  conventionDefaults, conventionEndAt, conventionObligations, conventionParamsAt,
+  type ConventionEvent, type ConventionInput, type ConventionKind, type IsoDate, type Obligation,
+} from "@/lib/domain";
+import { isoOf } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ConventionStatus } from "@/lib/labels";
+import type { Db, Tx } from "./db";
+
+// The bridge between stored facts (Convention, ConventionParty, ConventionEvent) and the domain's
+// convention engine; writes the Obligation read model (ARCHITECTURE "Obligations are a stored read model").
+
+export const day = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
+
+type StoredConvention = {
+  id: string; kind: ConventionKind; startOn: Date; parameters: Prisma.JsonValue;
+  parties: { organisationId: string; partyRole: string; confirmedAt: Date | null; declinedAt: Date | null }[];
+};
+
+/** GEN-3: the stored parameters the domain engine knows, typed as it wants them. */
+export function domainInput(c: Pick<StoredConvention, "kind" | "startOn" | "parameters">): ConventionInput {
+  const stored = (c.parameters ?? {}) as Record<string, unknown>;
+  const params: Record<string, string | number | boolean | null> = {};
+  for (const key of Object.keys(conventionDefaults(c.kind))) {
+    if (!(key in stored)) continue;
+    let v = stored[key] as string | number | boolean | null;
+    if (key === "renewalKind" && v === "AVENANT") v = "NONE"; // renewal by avenant: no tacit renewal
+    if (key === "months" && typeof v === "string") v = Number(v);
+    params[key] = v;
+  }
+  return { kind: c.kind, startOn: isoOf(c.startOn), params } as ConventionInput;
+}
+
+export function storedEvents(rows: { payload: Prisma.JsonValue }[]): ConventionEvent[] {
+  return rows.map((r) => r.payload as unknown as ConventionEvent);
+}
+
+export type ConventionView = { status: ConventionStatus; endOn: IsoDate; params: Record<string, unknown> };
+
+/** Status and end in force, derived from the stored facts and today (never stored). */
+export function conventionView(c: StoredConvention, events: ConventionEvent[], today: IsoDate): ConventionView {
+  const input = domainInput(c);
+  const endOn = conventionEndAt(input, events, today < input.startOn ? input.startOn : today);
+  const stored = (c.parameters ?? {}) as Record<string, unknown>;
+  const params = { ...stored, ...conventionParamsAt(input, events, today) };
+  let status: ConventionStatus;
+  const terminated = events.find((e) => e.type === "TERMINATED");
+  if (c.parties.some((p) => p.declinedAt)) status = "REFUSEE";
+  else if (c.parties.some((p) => !p.confirmedAt) || !events.some((e) => e.type === "SIGNED")) status = "PROJET";
+  else if (terminated && terminated.on < today) status = "RESILIEE";
+  else if (today < input.startOn) status = "A_VENIR";
+  else if (today > endOn) status = "ECHUE";
+  else if (events.some((e) => e.type === "DENOUNCED")) status = "DENONCEE";
+  else status = "EN_VIGUEUR";
+  return { status, endOn, params };
+}
+
+/** Maps the domain's responsible role to the party that must act (null: all the parties). */
+function responsibleOrg(o: Obligation, parties: StoredConvention["parties"]): string | null {
+  if (o.responsible === "PARTIES") return null;
+  const matches = parties.filter((p) => p.partyRole === o.responsible);
+  return matches.length === 1 ? matches[0].organisationId : null;
+}
+
+/**
+ * Recomputes and stores a convention's obligations at `today`: upsert by (owner, key), delete the keys
+ * the engine no longer returns. Called in the transaction of the change, and lazily when a page sees
+ * that they were computed on an earlier day (new periods appear as time passes).
+ */
+export async function refreshConventionObligations(tx: Tx, conventionId: string, today: IsoDate): Promise<void> {
+  const c = await tx.convention.findUniqueOrThrow({
+    where: { id: conventionId },
+    select: { id: true, kind: true, startOn: true, parameters: true, parties: { select: { organisationId: true, partyRole: true, confirmedAt: true, declinedAt: true } }, events: { select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] } },
+  });
+  const obligations = conventionObligations(domainInput(c), storedEvents(c.events), today);
+  const visibleToOrgIds = c.parties.map((p) => p.organisationId);
+  const keys = obligations.map((o) => o.key);
+  await tx.obligation.deleteMany({ where: { ownerType: "CONVENTION", ownerId: c.id, key: { notIn: keys } } });
+  for (const o of obligations) {
+    const data = {
+      conventionId: c.id, rule: o.rule, messageKey: o.messageKey,
+      opensOn: day(o.opensOn), dueOn: o.dueOn ? day(o.dueOn) : null, doneOn: o.doneOn ? day(o.doneOn) : null, closesOn: o.closesOn ? day(o.closesOn) : null,
+      optional: o.optional, amountCents: o.amountCents, periodKey: o.period, responsibleRole: o.responsible,
+      responsibleOrganisationId: responsibleOrg(o, c.parties), visibleToOrgIds,
+    };
+    await tx.obligation.upsert({ where: { ownerType_ownerId_key: { ownerType: "CONVENTION", ownerId: c.id, key: o.key } }, create: { ownerType: "CONVENTION", ownerId: c.id, key: o.key, ...data }, update: data });
+  }
+  await tx.convention.update({ where: { id: c.id }, data: { obligationsComputedOn: day(today) } });
+}
+
+/** The obligations of a convention the caller's organisation may see, soonest first. */
+export async function conventionObligationRows(db: Db, conventionId: string, orgId: string) {
+  return db.obligation.findMany({
+    where: { ownerType: "CONVENTION", ownerId: conventionId, visibleToOrgIds: { has: orgId } },
+    orderBy: [{ doneOn: { sort: "desc", nulls: "first" } }, { dueOn: { sort: "asc", nulls: "last" } }, { opensOn: "asc" }],
+    include: { convention: { select: { parties: { select: { organisationId: true, organisation: { select: { name: true } } } } } } },
+  });
+}
