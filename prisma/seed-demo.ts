@@ -3,6 +3,8 @@
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createConvention } from "../lib/server/convention-write";
+import { domainInput, refreshConventionObligations } from "../lib/server/conventions";
+import { demoConventionEvents } from "./demo-events";
 import { defaultParams } from "../lib/validation/convention-params";
 import { paramToInput, ZCreateConventionInput, CONVENTION_PARAM_SPEC } from "../lib/validation/conventions";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_PERSONS, demoConventions } from "./demo-data";
@@ -38,7 +40,10 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
         ...(c.kind === "CADRE" ? { actions: c.actions ?? [] } : {}),
       });
       const first = c.parties[0].org;
-      await createConvention(tx, { personId: adminOf.get(first)!, orgId: orgId.get(first)! }, input, today, { isDemo: c.isDemo, confirmAll: true });
+      const created = await createConvention(tx, { personId: adminOf.get(first)!, orgId: orgId.get(first)! }, input, today, { isDemo: c.isDemo, confirmAll: true });
+      const events = demoConventionEvents(domainInput(created), c.signedOn, today, created.parameters as Record<string, unknown>);
+      await tx.conventionEvent.createMany({ data: events.map((e) => ({ conventionId: created.id, type: e.type, on: new Date(`${e.on}T00:00:00Z`), payload: e })) });
+      await refreshConventionObligations(tx, created.id, today);
     }
     await tx.auditEvent.create({ data: { action: "demo.seed", entityType: "Tenant", fields: [] } });
     return { organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length };

@@ -57,7 +57,8 @@ export async function createConvention(tx: Tx, who: { personId: string; orgId: s
       parties: {
         create: parties.map((x) => ({
           organisationId: x.organisationId, roleLabel: x.roleLabel, partyRole: x.partyRole,
-          ...(opts.confirmAll || x.organisationId === who.orgId ? { confirmedAt: now, confirmedById: who.personId } : {}),
+          // The demo's conventions were confirmed when they were signed.
+          ...(opts.confirmAll ? { confirmedAt: day(input.signedOn) } : x.organisationId === who.orgId ? { confirmedAt: now, confirmedById: who.personId } : {}),
         })),
       },
       ...(input.kind === "CADRE" ? { actions: { create: input.actions.map((a) => ({ objective: a.objective, title: a.title })) } } : {}),

@@ -91,9 +91,11 @@ export async function refreshConventionObligations(tx: Tx, conventionId: string,
 
 /** The obligations of a convention the caller's organisation may see, soonest first. */
 export async function conventionObligationRows(db: Db, conventionId: string, orgId: string) {
-  return db.obligation.findMany({
+  const rows = await db.obligation.findMany({
     where: { ownerType: "CONVENTION", ownerId: conventionId, visibleToOrgIds: { has: orgId } },
     orderBy: [{ doneOn: { sort: "desc", nulls: "first" } }, { dueOn: { sort: "asc", nulls: "last" } }, { opensOn: "asc" }],
-    include: { convention: { select: { parties: { select: { organisationId: true, organisation: { select: { name: true } } } } } } },
   });
+  // Open items by the date that matters (due date, or the last day of an option), done items latest first.
+  const when = (o: (typeof rows)[number]) => (o.dueOn ?? o.closesOn)?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  return rows.sort((a, b) => (a.doneOn || b.doneOn ? (b.doneOn?.getTime() ?? Infinity) - (a.doneOn?.getTime() ?? Infinity) : when(a) - when(b)));
 }

@@ -3,11 +3,13 @@ import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo-logement-2026";
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
+/** Fills the sign-in form; waits for the organisation's pages unless `expectFailure`. */
+export async function signIn(page: Page, email: string, password = PASSWORD, opts: { expectFailure?: boolean } = {}) {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
+  if (!opts.expectFailure) await expect(page).toHaveURL(/\/o\/[^/]+\//);
 }
 
 /** RGAA / WCAG 2.1 AA: axe finds no serious or critical violation. */

@@ -19,9 +19,11 @@ test("the city person signs in, sees the Choisy-le-Roi conventions and opens the
 
   await page.getByRole("link", { name: /réservation en flux 2024-2026/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Valophis Habitat");
-  await expect(page.getByRole("cell", { name: "Valophis Habitat" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "le bailleur" })).toBeVisible();
-  await expect(page.getByText("1er janvier 2024")).toBeVisible();
+  const parties = page.getByRole("table", { name: "Parties à la convention et leur confirmation" });
+  await expect(parties.getByRole("cell", { name: "Valophis Habitat" })).toBeVisible();
+  await expect(parties.getByRole("cell", { name: "le bailleur" })).toBeVisible();
+  await expect(page.getByTestId("convention-state")).toHaveText("En vigueur jusqu'au 31 décembre 2026");
+  await expect(page.getByRole("region", { name: "Dates" }).getByText("1er janvier 2024")).toBeVisible();
   await expect(page.getByTestId("end-in-force")).toHaveText("31 décembre 2026");
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/convention-reservation.png", fullPage: true });
@@ -52,11 +54,11 @@ test("a person of AUMV gets a 404 on the Choisy–Valophis convention and on Cho
 });
 
 test("a wrong password shows one French message, the same for an unknown e-mail, and keeps the e-mail typed", async ({ page }) => {
-  await signIn(page, "agent@choisy-le-roi.demo", "pas-le-bon-mot-de-passe");
+  await signIn(page, "agent@choisy-le-roi.demo", "pas-le-bon-mot-de-passe", { expectFailure: true });
   await expect(page.getByText("Adresse e-mail ou mot de passe incorrect.")).toBeVisible();
   await expect(page.getByLabel("Adresse e-mail")).toHaveValue("agent@choisy-le-roi.demo");
   await expectAccessible(page);
-  await signIn(page, "personne.inconnue@exemple.fr", "pas-le-bon-mot-de-passe");
+  await signIn(page, "personne.inconnue@exemple.fr", "pas-le-bon-mot-de-passe", { expectFailure: true });
   await expect(page.getByText("Adresse e-mail ou mot de passe incorrect.")).toBeVisible();
   await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
   await page.getByRole("button", { name: "Se connecter" }).click();

@@ -35,6 +35,7 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
     : c.status === "DENONCEE" ? `Dénoncée — en vigueur jusqu'au ${formatDate(c.endOn)}`
     : `En vigueur jusqu'au ${formatDate(c.endOn)}`;
   const open = c.obligations.filter((o) => !o.doneOn);
+  const done = c.obligations.filter((o) => o.doneOn);
   return (
     <>
       <p className="mb-2 text-sm"><Link href={`/o/${caller.org.slug}/conventions`} className="text-brand-700 hover:underline">← Conventions</Link></p>
@@ -80,7 +81,15 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
           {c.obligations.length === 0 ? (
             <EmptyState title={c.status === "PROJET" || c.status === "REFUSEE" ? "Pas d'obligation tant que toutes les parties n'ont pas confirmé" : "Aucune obligation"} />
           ) : (
-            <ObligationTable rows={c.obligations} today={now} orgNames={orgNames} caption="Obligations de la convention" />
+            <>
+              {open.length ? <ObligationTable rows={open} today={now} orgNames={orgNames} caption="Obligations ouvertes de la convention" /> : <EmptyState title="Toutes les obligations échues sont remplies" />}
+              {done.length ? (
+                <details className="mt-3">
+                  <summary className="cursor-pointer text-sm font-medium text-brand-700">Obligations remplies ({done.length})</summary>
+                  <div className="mt-2"><ObligationTable rows={done} today={now} orgNames={orgNames} caption="Obligations remplies de la convention" /></div>
+                </details>
+              ) : null}
+            </>
           )}
         </section>
         {c.kind === "CADRE" ? (
