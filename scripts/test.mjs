@@ -50,6 +50,11 @@ function findChromium() {
 
 function finish(code) {
   if (started) stopCluster();
+  // A failed step still reports what it ran.
+  const e2e = path.join(ROOT, "test-results/e2e.json");
+  if (!counts.some((c) => c.label.startsWith("end-to-end")) && existsSync(e2e)) playwrightCounts(e2e);
+  const integration = path.join(ROOT, "test-results/integration.json");
+  if (!counts.some((c) => c.label.startsWith("integration")) && existsSync(integration)) vitestCounts("integration (PostgreSQL)", integration);
   if (counts.length) {
     console.log("\nRésumé");
     for (const c of counts) console.log(`  ${c.label.padEnd(34)} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}`);
