@@ -12,7 +12,7 @@ let started = false;
 async function main() {
   switch (cmd) {
     case "serve": {
-      const p = await prepare(DEFAULT_DB);
+      const p = await prepare(DEFAULT_DB, { hold: true });
       console.log(`[db] prêt : ${p.external ? "(DATABASE_URL)" : urlOf({ ...p.ownerCfg, password: "***" })} — Ctrl+C pour arrêter`);
       if (!p.started) { console.log("[db] l'instance tournait déjà ; elle reste à son propriétaire"); return; }
       const stop = () => { stopCluster(); process.exit(0); };

@@ -54,11 +54,11 @@ const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 async function main() {
   let started = false;
   if (e2e && !process.env.DATABASE_URL) {
-    const conn = await ownerConnection("postgres");
+    const conn = await ownerConnection("postgres", { hold: true });
     started = conn.started;
     await dropDatabase(conn.ownerCfg, database);
   }
-  const db = await prepare(database);
+  const db = await prepare(database, { hold: true });
   started ||= db.started;
   if (await isEmpty(db.ownerCfg)) {
     if (demo) seed(db.ownerCfg);

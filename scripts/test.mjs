@@ -67,7 +67,7 @@ function finish(code) {
 const chromium = findChromium();
 rmSync(path.join(ROOT, "test-results"), { recursive: true, force: true });
 // One PostgreSQL for the whole run: every step below reuses it (scripts/lib/pg.mjs).
-if (!process.env.DATABASE_URL) ({ started } = await ensureCluster());
+if (!process.env.DATABASE_URL) ({ started } = await ensureCluster({ hold: true }));
 
 step("Vérification des types (tsc)", bin("tsc"), ["--noEmit"]);
 step("Lint (ESLint)", bin("eslint"), ["--max-warnings=0", "."]);

@@ -9,9 +9,9 @@ import { applyMigrations } from "./migrate.mjs";
 export const DEFAULT_DB = "conventions";
 
 /** The owner connection (migrations) and whether we started the embedded cluster. */
-export async function ownerConnection(database = DEFAULT_DB) {
+export async function ownerConnection(database = DEFAULT_DB, { hold = false } = {}) {
   if (process.env.DATABASE_URL) return { ownerCfg: cfgOf(process.env.DATABASE_URL), external: true, started: false, state: null };
-  const { state, started } = await ensureCluster();
+  const { state, started } = await ensureCluster({ hold });
   const ownerCfg = { ...superCfg(state), database };
   await createDatabase(ownerCfg, database);
   return { ownerCfg, external: false, started, state };
@@ -54,8 +54,8 @@ export function seed(ownerCfg, extraEnv = {}) {
 }
 
 /** Everything the app needs before it serves: returns the URLs. */
-export async function prepare(database = DEFAULT_DB, { quiet = false } = {}) {
-  const conn = await ownerConnection(database);
+export async function prepare(database = DEFAULT_DB, { quiet = false, hold = false } = {}) {
+  const conn = await ownerConnection(database, { hold });
   await migrate(conn, { quiet });
   const appCfg = await appConnection(conn);
   return { ...conn, appCfg, ownerUrl: urlOf(conn.ownerCfg), appUrl: urlOf(appCfg) };

@@ -104,9 +104,22 @@ function run(bin, args, ids, opts = {}) {
  * Make sure the embedded cluster runs; reuse it when another command already started it.
  * Returns the superuser connection config and whether this call started it.
  */
-export async function ensureCluster() {
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+/**
+ * `hold`: this process (npm start, db:start) owns the cluster and stops it when it exits. A cluster left
+ * running by a holder that was hard-killed is adopted by the next holder, so that it is stopped again.
+ */
+export async function ensureCluster({ hold = false } = {}) {
   const state = readState();
-  if (state?.port && (await canConnect(superCfg(state)))) return { state, started: false };
+  if (state?.port && (await canConnect(superCfg(state)))) {
+    if (hold && !(state.holderPid && alive(state.holderPid))) {
+      writeState({ ...state, holderPid: process.pid });
+      log(`instance PostgreSQL reprise sur 127.0.0.1:${state.port}`);
+      return { state, started: true };
+    }
+    return { state, started: false };
+  }
 
   const { native, dataDir, ids } = layout();
   const pgCtl = path.join(native, "bin", "pg_ctl");
@@ -128,6 +141,7 @@ export async function ensureCluster() {
   if (ids && !existsSync(logFile)) { writeFileSync(logFile, ""); chownSync(logFile, ids.uid, ids.gid); }
   const opts = `-p ${s.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c fsync=${process.env.CI ? "off" : "on"}`;
   run(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-l", logFile, "-o", opts], ids, { stdio: ["ignore", "pipe", "pipe"] });
+  s.holderPid = hold ? process.pid : null;
   writeState(s);
   log(`PostgreSQL démarré sur 127.0.0.1:${s.port}`);
   return { state: s, started: true };
