@@ -1,6 +1,6 @@
 import "server-only";
 import {
-  conventionDefaults, conventionEndAt, conventionObligations, conventionParamsAt,
+  conventionDefaults, conventionEndAt, conventionObligations, conventionParamsAt, conventionTermAt, renewalWindow,
   type ConventionEvent, type ConventionInput, type ConventionKind, type IsoDate, type Obligation,
 } from "@/lib/domain";
 import { isoOf } from "@/lib/format";
@@ -36,12 +36,18 @@ export function storedEvents(rows: { payload: Prisma.JsonValue }[]): ConventionE
   return rows.map((r) => r.payload as unknown as ConventionEvent);
 }
 
-export type ConventionView = { status: ConventionStatus; endOn: IsoDate; params: Record<string, unknown> };
+export type ConventionView = {
+  status: ConventionStatus; endOn: IsoDate; params: Record<string, unknown>;
+  /** GEN-2: a tacitly renewable period can be denounced until its last day; then the next period's end. */
+  renewal: { denounceBy: IsoDate | null; nextPeriodEndOn: IsoDate | null };
+};
 
 /** Status and end in force, derived from the stored facts and today (never stored). */
 export function conventionView(c: StoredConvention, events: ConventionEvent[], today: IsoDate): ConventionView {
   const input = domainInput(c);
-  const endOn = conventionEndAt(input, events, today < input.startOn ? input.startOn : today);
+  const at = today < input.startOn ? input.startOn : today;
+  const endOn = conventionEndAt(input, events, at);
+  const { denounceBy, nextPeriodEndOn } = renewalWindow(conventionTermAt(input, events, at), at);
   const stored = (c.parameters ?? {}) as Record<string, unknown>;
   const params = { ...stored, ...conventionParamsAt(input, events, today) };
   let status: ConventionStatus;
@@ -53,7 +59,8 @@ export function conventionView(c: StoredConvention, events: ConventionEvent[], t
   else if (today > endOn) status = "ECHUE";
   else if (events.some((e) => e.type === "DENOUNCED")) status = "DENONCEE";
   else status = "EN_VIGUEUR";
-  return { status, endOn, params };
+  const renewable = status === "EN_VIGUEUR" || status === "A_VENIR";
+  return { status, endOn, params, renewal: renewable ? { denounceBy, nextPeriodEndOn } : { denounceBy: null, nextPeriodEndOn: null } };
 }
 
 /** Maps the domain's responsible role to the party that must act (null: all the parties). */

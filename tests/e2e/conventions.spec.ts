@@ -51,6 +51,7 @@ test("GEN-1/GEN-2: Choisy creates the relais convention with AUMV, AUMV confirms
   await setClock(page, "2025-06-01");
   await page.goto(`/o/aumv/conventions/${id}`);
   await expect(page.getByTestId("convention-state")).toHaveText("En vigueur jusqu'au 31 décembre 2025");
+  await expect(page.getByTestId("renewal")).toHaveText("Reconduite jusqu'au 31 décembre 2026, sauf dénonciation par lettre recommandée au plus tard le 31 décembre 2025");
   await expect(page.getByRole("table", { name: "Obligations ouvertes de la convention" }).getByText("Échange trimestriel sur l'ensemble des ménages").first()).toBeVisible();
   await setClock(page, "2026-03-01");
   await page.reload();

@@ -51,6 +51,12 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
             <dt className="text-slate-600">Signée le</dt><dd>{formatDate(c.signedOn)}</dd>
             <dt className="text-slate-600">Prend effet le</dt><dd>{formatDate(c.startOn)}</dd>
             <dt className="text-slate-600">Fin en vigueur</dt><dd data-testid="end-in-force">{formatDate(c.endOn)}</dd>
+            <dt className="text-slate-600">Renouvellement</dt>
+            <dd data-testid="renewal">
+              {c.renewal.nextPeriodEndOn
+                ? `Reconduite jusqu'au ${formatDate(c.renewal.nextPeriodEndOn)}, sauf dénonciation par lettre recommandée au plus tard le ${formatDate(c.renewal.denounceBy)}`
+                : c.status === "EN_VIGUEUR" || c.status === "A_VENIR" ? "Pas de reconduction tacite : renouvellement à étudier avant la fin" : "—"}
+            </dd>
             {c.territory ? (<><dt className="text-slate-600">Territoire</dt><dd>{c.territory}</dd></>) : null}
             {c.reference ? (<><dt className="text-slate-600">Référence</dt><dd>{c.reference}</dd></>) : null}
           </dl>
