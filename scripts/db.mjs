@@ -2,7 +2,7 @@
 // npm run db:start | db:migrate | db:new -- <name> | db:check [-- --schema <file>] | db:seed | db:reset
 // Without DATABASE_URL these use the project's embedded PostgreSQL, reusing it when it already runs.
 import { dropDatabase, stopCluster, urlOf } from "./lib/pg.mjs";
-import { DEFAULT_DB, isEmpty, ownerConnection, prepare, seed } from "./lib/database.mjs";
+import { DEFAULT_DB, isEmpty, migrate, ownerConnection, prepare, seed } from "./lib/database.mjs";
 import { createMigration, driftSql } from "./lib/migrate.mjs";
 
 const [cmd, ...args] = process.argv.slice(2);
@@ -25,6 +25,8 @@ async function main() {
       const name = args.find((a) => !a.startsWith("-"));
       if (!name) throw new Error("usage : npm run db:new -- <nom_de_la_migration>");
       const conn = await ownerConnection(DEFAULT_DB); started = conn.started;
+      // The WebAssembly engine cannot diff while migrations are pending: apply them first.
+      await migrate(conn, { quiet: true });
       const created = await createMigration(conn.ownerCfg, name);
       console.log(created ? `[db] migration créée : prisma/migrations/${created}` : "[db] aucun changement du schéma");
       return;

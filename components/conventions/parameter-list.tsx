@@ -12,6 +12,7 @@ function show(p: ParamSpec, v: unknown): string {
     case "select": return t.options.find((o) => o.value === String(v))?.label ?? String(v);
     case "multi": return (Array.isArray(v) ? v : [v]).map((x) => t.options.find((o) => o.value === x)?.label ?? String(x)).join(", ");
     case "text": return String(v);
+    case "bool": return v === true ? "oui" : "non";
   }
 }
 

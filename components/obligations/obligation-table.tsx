@@ -3,12 +3,16 @@ import { formatCents, formatDate, isoOf } from "@/lib/format";
 import { ObligationStatusBadge } from "./obligation-status";
 
 export type ObligationRow = {
-  id: string; rule: string; messageKey: string; periodKey: string | null; opensOn: Date; dueOn: Date | null; doneOn: Date | null; closesOn: Date | null;
+  id: string; key: string; rule: string; messageKey: string; periodKey: string | null; opensOn: Date; dueOn: Date | null; doneOn: Date | null; closesOn: Date | null;
   optional: boolean; amountCents: number | null; responsibleOrganisationId: string | null; responsibleRole: string;
 };
 
 /** Obligations with their status derived from the dates and today (never stored), soonest first. */
-export function ObligationTable({ rows, today, orgNames, caption }: { rows: ObligationRow[]; today: IsoDate; orgNames: Record<string, string>; caption: string }) {
+export function ObligationTable({ rows, today, orgNames, caption, renderAction }: {
+  rows: ObligationRow[]; today: IsoDate; orgNames: Record<string, string>; caption: string;
+  /** What the caller may do on a row (« marquer comme fait »…), rendered in a last column. */
+  renderAction?: (o: ObligationRow) => React.ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -21,6 +25,7 @@ export function ObligationTable({ rows, today, orgNames, caption }: { rows: Obli
             <th scope="col" className="px-3 py-2">Échéance</th>
             <th scope="col" className="px-3 py-2">Qui</th>
             <th scope="col" className="px-3 py-2">Statut</th>
+            {renderAction ? <th scope="col" className="px-3 py-2"><span className="sr-only">Action</span></th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -41,6 +46,7 @@ export function ObligationTable({ rows, today, orgNames, caption }: { rows: Obli
                 </td>
                 <td className="px-3 py-2">{o.responsibleOrganisationId ? orgNames[o.responsibleOrganisationId] ?? "—" : "Les parties"}</td>
                 <td className="px-3 py-2"><ObligationStatusBadge status={status} optional={o.optional} /></td>
+                {renderAction ? <td className="px-3 py-2 align-top">{renderAction(o)}</td> : null}
               </tr>
             );
           })}

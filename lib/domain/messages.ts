@@ -134,6 +134,22 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   LIST_SENT: "liste de candidats",
   FAILURE_NOTIFIED: "notification de l'échec",
   COMMISSIONING_POSTPONED: "report de mise en service",
+  SIGNED: "signature",
+  DENOUNCED: "dénonciation",
+  MISE_EN_DEMEURE: "mise en demeure",
+  TERMINATED: "résiliation",
+  AVENANT: "avenant",
+  AVENANT_REQUESTED: "demande d'avenant",
+  AVENANT_ANSWERED: "réponse à la demande d'avenant",
+  PAYMENT: "versement",
+  PAYMENT_CONFIRMED: "confirmation du versement",
+  BUDGET_CHANGE_NOTIFIED: "notification des modifications budgétaires",
+  REPORT_SENT: "envoi du rapport",
+  FIGURES_SENT: "envoi des indicateurs",
+  SEMESTER_TABLE_SENT: "envoi du tableau semestriel",
+  SHARE_AGREED: "part convenue",
+  SOUSTRAITS_DECLARED: "déclaration des logements soustraits",
+  ANNUAL_BILAN_SENT: "envoi du bilan annuel",
 };
 
 /** French names of the fields and conditions a refusal may name (`field`, `missing`, `reasons`). */

@@ -6,7 +6,7 @@ import type { IsoDate } from "@/lib/domain";
 import { isoOf } from "@/lib/format";
 import type { ConventionStatus } from "@/lib/labels";
 import { prisma, withTx, type Db } from "./db";
-import { conventionObligationRows, conventionView, refreshConventionObligations, storedEvents, type ConventionView } from "./conventions";
+import { conventionObligationRows, conventionView, refreshConventionObligations, type ConventionView } from "./conventions";
 
 // The access layer (ARCHITECTURE step 3). Every read of tenant data takes the caller, resolved from the
 // session AND the database on every request: a removed member or a changed password loses access at once.
@@ -95,7 +95,7 @@ const partySelect = {
 } satisfies Prisma.ConventionPartySelect;
 
 const conventionListSelect = {
-  id: true, kind: true, title: true, reference: true, territory: true, signedOn: true, startOn: true, parameters: true, isDemo: true, obligationsComputedOn: true,
+  id: true, kind: true, title: true, reference: true, territory: true, signedOn: true, startOn: true, parameters: true, isDemo: true, obligationsComputedOn: true, version: true,
   parties: { select: partySelect, orderBy: { roleLabel: "asc" } },
   events: { select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] },
 } satisfies Prisma.ConventionSelect;
@@ -104,7 +104,7 @@ type ConventionRecord = Prisma.ConventionGetPayload<{ select: typeof conventionL
 export type ConventionRow = ConventionRecord & ConventionView;
 
 function withView(c: ConventionRecord, today: IsoDate): ConventionRow {
-  return { ...c, ...conventionView(c, storedEvents(c.events), today) };
+  return { ...c, ...conventionView(c, c.events, today) };
 }
 
 /** ACC-1: the caller's organisation's conventions; status filters apply to the derived status (never stored). */
@@ -155,7 +155,14 @@ export async function listPendingConfirmations(caller: Caller, db: Db = prisma) 
 export async function findConvention(caller: Caller, id: string, today: IsoDate, db: Db = prisma) {
   const c = await db.convention.findFirst({
     where: { AND: [{ id }, conventionScope(caller)] },
-    select: { ...conventionListSelect, actions: { select: { id: true, objective: true, title: true, status: true }, orderBy: { objective: "asc" } } },
+    select: {
+      ...conventionListSelect,
+      actions: { select: { id: true, objective: true, title: true, status: true }, orderBy: { objective: "asc" } },
+      avenants: {
+        select: { id: true, number: true, reason: true, effectiveOn: true, changes: true, createdAt: true, createdByOrgId: true, parties: { select: { organisationId: true, confirmedAt: true, declinedAt: true, declineReason: true } } },
+        orderBy: { number: "desc" },
+      },
+    },
   });
   if (!c) return null;
   if (!c.obligationsComputedOn || isoOf(c.obligationsComputedOn) < today) {
@@ -163,7 +170,8 @@ export async function findConvention(caller: Caller, id: string, today: IsoDate,
     await withTx({ personId: caller.personId, organisationId: caller.org.id }, (tx) => refreshConventionObligations(tx, c.id, today));
   }
   const obligations = await conventionObligationRows(db, c.id, caller.org.id);
-  return { ...withView(c, today), actions: c.actions, obligations };
+  const letters = c.events.map((e) => e.payload as { type: string; on: string; by?: string }).filter((e) => ["DENOUNCED", "MISE_EN_DEMEURE", "TERMINATED", "AVENANT_REQUESTED"].includes(e.type));
+  return { ...withView(c, today), actions: c.actions, avenants: c.avenants, letters, obligations };
 }
 
 export async function getConvention(caller: Caller, id: string, today: IsoDate) {

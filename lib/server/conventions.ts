@@ -32,8 +32,27 @@ export function domainInput(c: Pick<StoredConvention, "kind" | "startOn" | "para
   return { kind: c.kind, startOn: isoOf(c.startOn), params } as ConventionInput;
 }
 
-export function storedEvents(rows: { payload: Prisma.JsonValue }[]): ConventionEvent[] {
-  return rows.map((r) => r.payload as unknown as ConventionEvent);
+/**
+ * The stored events as the domain reads them. An avenant may change parameters the domain does not
+ * know (they matter to the case engines and the page); the domain receives only its own.
+ */
+export function storedEvents(rows: { payload: Prisma.JsonValue }[], kind?: ConventionKind): ConventionEvent[] {
+  const known = kind ? new Set(Object.keys(conventionDefaults(kind))) : null;
+  return rows.map((r) => {
+    const e = r.payload as unknown as ConventionEvent;
+    if (e.type !== "AVENANT" || !known) return e;
+    const changes = Object.fromEntries(Object.entries(e.changes).filter(([k]) => known.has(k)).map(([k, v]) => [k, k === "months" && typeof v === "string" ? Number(v) : v]));
+    return { ...e, changes };
+  });
+}
+
+/** GEN-3: every parameter (the domain's and the others) as in force at `at`. */
+export function paramsInForce(stored: Record<string, unknown>, rows: { payload: Prisma.JsonValue }[], at: IsoDate): Record<string, unknown> {
+  const out = { ...stored };
+  const avenants = rows.map((r) => r.payload as unknown as ConventionEvent).flatMap((e) => (e.type === "AVENANT" ? [e] : []))
+    .sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
+  for (const a of avenants) if (a.effectiveOn <= at) Object.assign(out, a.changes);
+  return out;
 }
 
 export type ConventionView = {
@@ -43,13 +62,13 @@ export type ConventionView = {
 };
 
 /** Status and end in force, derived from the stored facts and today (never stored). */
-export function conventionView(c: StoredConvention, events: ConventionEvent[], today: IsoDate): ConventionView {
+export function conventionView(c: StoredConvention, rows: { payload: Prisma.JsonValue }[], today: IsoDate): ConventionView {
   const input = domainInput(c);
+  const events = storedEvents(rows, c.kind);
   const at = today < input.startOn ? input.startOn : today;
   const endOn = conventionEndAt(input, events, at);
   const { denounceBy, nextPeriodEndOn } = renewalWindow(conventionTermAt(input, events, at), at);
-  const stored = (c.parameters ?? {}) as Record<string, unknown>;
-  const params = { ...stored, ...conventionParamsAt(input, events, today) };
+  const params = { ...paramsInForce((c.parameters ?? {}) as Record<string, unknown>, rows, today), ...conventionParamsAt(input, events, today) };
   let status: ConventionStatus;
   const terminated = events.find((e) => e.type === "TERMINATED");
   if (c.parties.some((p) => p.declinedAt)) status = "REFUSEE";
@@ -80,7 +99,7 @@ export async function refreshConventionObligations(tx: Tx, conventionId: string,
     where: { id: conventionId },
     select: { id: true, kind: true, startOn: true, parameters: true, parties: { select: { organisationId: true, partyRole: true, confirmedAt: true, declinedAt: true } }, events: { select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] } },
   });
-  const obligations = conventionObligations(domainInput(c), storedEvents(c.events), today);
+  const obligations = conventionObligations(domainInput(c), storedEvents(c.events, c.kind), today);
   const visibleToOrgIds = c.parties.map((p) => p.organisationId);
   const keys = obligations.map((o) => o.key);
   await tx.obligation.deleteMany({ where: { ownerType: "CONVENTION", ownerId: c.id, key: { notIn: keys } } });

@@ -8,9 +8,10 @@ export type ParamType =
   | { t: "percent"; optional?: boolean }
   | { t: "text"; max: number }
   | { t: "select"; options: readonly { value: string; label: string }[] }
-  | { t: "multi"; options: readonly { value: string; label: string }[] };
+  | { t: "multi"; options: readonly { value: string; label: string }[] }
+  | { t: "bool" };
 
-export type ParamValue = number | string | string[] | null;
+export type ParamValue = number | string | string[] | boolean | null;
 export type ParamSpec = { key: string; label: string; rule: string; group: string; type: ParamType; default: ParamValue; help?: string };
 
 const months = (min = 1, max = 120) => ({ t: "int", unit: "mois", min, max }) as const;
@@ -78,6 +79,7 @@ const FNAVDL: ParamSpec[] = [
   { key: "publicKind", label: "Public", rule: "AVD-1", group: "Public et actions", type: { t: "select", options: [{ value: "DALO", label: "Ménages DALO (prioritaires et urgents)" }, { value: "NON_DALO", label: "Ménages non DALO" }, { value: "LOGEMENTS_ACCOMPAGNES", label: "Programme « 10 000 logements accompagnés »" }] }, default: "DALO" },
   { key: "actions", label: "Actions", rule: "AVD-1", group: "Public et actions", type: { t: "multi", options: [{ value: "DIAGNOSTIC", label: "Diagnostics" }, { value: "AVDL", label: "Accompagnement vers et dans le logement (AVL, ADL)" }, { value: "BAIL_GLISSANT", label: "Baux glissants avec accompagnement" }] }, default: ["DIAGNOSTIC", "AVDL"] },
   { key: "months", label: "Durée à compter de la signature", rule: "AVD-2", group: "Durée", type: { t: "select", options: [{ value: "12", label: "12 mois" }, { value: "24", label: "24 mois" }] }, default: "24" },
+  { key: "extended", label: "Prolongée une fois de 12 mois par avenant", rule: "AVD-2", group: "Durée", type: { t: "bool" }, default: false, help: "Par avenant uniquement." },
   { key: "startDelayDays", label: "Délai maximal de déclenchement après l'orientation", rule: "AVD-10", group: "Public et actions", type: days(1, 180), default: 30 },
   { key: "totalEligibleCostCents", label: "Coût total éligible", rule: "AVD-3", group: "Budget", type: { t: "euros", optional: true }, default: null },
   { key: "indirectCostRate", label: "Coûts indirects (forfait, part des coûts directs)", rule: "AVD-3", group: "Budget", type: { t: "percent", optional: true }, default: null },

@@ -73,6 +73,8 @@ function paramSchema(p: ParamSpec): z.ZodType<ParamValue> {
         return s;
       });
     }
+    case "bool":
+      return z.unknown().transform((v) => v === true || v === "true" || v === "on");
     case "multi": {
       const values = t.options.map((o) => o.value);
       return z.unknown().transform((v, ctx) => {
@@ -103,6 +105,7 @@ export function paramToInput(p: ParamSpec, v: ParamValue | undefined): string | 
     case "euros": return (Number(v) / 100).toFixed(2).replace(".", ",");
     case "percent": return String(Math.round(Number(v) * 1e4) / 100).replace(".", ",");
     case "multi": return Array.isArray(v) ? v : [String(v)];
+    case "bool": return v === true ? "true" : "false";
     default: return String(v);
   }
 }

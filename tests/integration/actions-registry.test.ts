@@ -6,7 +6,7 @@ import { actionRegistry, publicActionRegistry } from "@/lib/server/action";
 import { rc, seeded } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
-let targets: { membershipId: string; invitationId: string; draftId: string };
+let targets: { membershipId: string; invitationId: string; draftId: string; relaisId: string; avenantId: string };
 
 beforeAll(async () => {
   s = await seeded();
@@ -21,7 +21,14 @@ beforeAll(async () => {
       parties: { create: [{ organisationId: s.org("choisy-le-roi"), roleLabel: "la Ville", partyRole: "FEDERATION", confirmedAt: new Date() }, { organisationId: s.org("aumv"), roleLabel: "l'association", partyRole: "FEDERATION" }] },
     },
   });
-  targets = { membershipId: m.id, invitationId: inv.id, draftId: draft.id };
+  const relaisId = s.convention("RELAIS");
+  const avenant = await s.db.avenant.create({
+    data: {
+      conventionId: relaisId, number: 1, reason: "Probe", effectiveOn: new Date("2026-01-01"), changes: { referralQuota: 4 }, createdByOrgId: s.org("choisy-le-roi"), createdById: s.person("admin@choisy-le-roi.demo").id,
+      parties: { create: [{ organisationId: s.org("choisy-le-roi"), confirmedAt: new Date() }, { organisationId: s.org("aumv") }] },
+    },
+  });
+  targets = { membershipId: m.id, invitationId: inv.id, draftId: draft.id, relaisId, avenantId: avenant.id };
 });
 afterAll(async () => { await s.db.$disconnect(); });
 
@@ -40,6 +47,12 @@ const probes: Record<string, () => unknown> = {
   }),
   "conventions.confirm": () => ({ conventionId: targets.draftId }),
   "conventions.decline": () => ({ conventionId: targets.draftId, reason: "Pas d'accord sur le texte" }),
+  "conventions.update": () => ({ conventionId: targets.relaisId, version: 0, title: "Titre changé par une sonde", reference: "", territory: "" }),
+  "conventions.fulfil": () => ({ conventionId: targets.relaisId, version: 0, key: "REL-7:exchange:2026-Q1", on: "2026-03-01" }),
+  "conventions.letter": () => ({ conventionId: targets.relaisId, version: 0, kind: "DENOUNCED", on: "2026-03-01" }),
+  "avenants.propose": () => ({ conventionId: targets.relaisId, version: 0, effectiveOn: "2026-06-01", reason: "Sonde de sécurité", parameter: "referralQuota", value: "5" }),
+  "avenants.confirm": () => ({ avenantId: targets.avenantId }),
+  "avenants.decline": () => ({ avenantId: targets.avenantId, reason: "Sonde" }),
   "account.changePassword": () => ({ currentPassword: "faux-mot-de-passe", newPassword: "une phrase de passe robuste et longue", confirmPassword: "une phrase de passe robuste et longue" }),
 };
 
@@ -58,7 +71,7 @@ describe("ACC-4: every registered action refuses outsiders and lower roles", () 
       expect(viaSlug, `${name} via l'organisation d'autrui`).toMatchObject({ ok: false, code: "not-found" });
       cells++;
       const body = JSON.stringify(probes[name]());
-      if (body.includes(targets.membershipId) || body.includes(targets.invitationId) || body.includes(targets.draftId)) {
+      if ([targets.membershipId, targets.invitationId, targets.draftId, targets.relaisId, targets.avenantId].some((t) => body.includes(t))) {
         const viaId = await action.execute(rc(outsider), "valophis-habitat", probes[name]());
         expect(viaId, `${name} avec l'identifiant d'un objet d'autrui`).toMatchObject({ ok: false, code: "not-found" });
         cells++;
@@ -67,7 +80,11 @@ describe("ACC-4: every registered action refuses outsiders and lower roles", () 
     // Nothing of AUMV changed.
     const m = await s.db.membership.findUniqueOrThrow({ where: { id: targets.membershipId } });
     expect(m.role).toBe("AGENT");
-    expect(cells).toBe(actionRegistry().size + 6);
+    expect(cells).toBe(actionRegistry().size + 12);
+    const relais = await s.db.convention.findUniqueOrThrow({ where: { id: targets.relaisId }, include: { events: true } });
+    expect(relais.version).toBe(0);
+    expect(relais.title).not.toContain("sonde");
+    expect(relais.events.filter((e) => e.type === "DENOUNCED")).toHaveLength(0);
     expect(await s.db.conventionParty.count({ where: { conventionId: targets.draftId, confirmedAt: { not: null } } })).toBe(1);
   });
 

@@ -5,3 +5,4 @@ export * as account from "./account";
 export * as tokens from "./token-actions";
 export * as organisations from "./organisations";
 export * as conventions from "./conventions";
+export * as conventionLife from "./convention-life";

@@ -11,7 +11,17 @@ import { Badge } from "@/components/ui/badge";
 import { ConventionStatusBadge } from "@/components/conventions/status-badge";
 import { ParameterList } from "@/components/conventions/parameter-list";
 import { ObligationTable } from "@/components/obligations/obligation-table";
+import { mayTerminate, obligationLabel, type ObligationMessageKey, type PartyRole } from "@/lib/domain";
+import { fulfilmentKind } from "@/lib/server/obligation-events";
+import type { ObligationRow } from "@/components/obligations/obligation-table";
+import { paramToInput } from "@/lib/validation/conventions";
+import { CONVENTION_PARAMS } from "@/lib/validation/convention-params";
 import { ConsentPanel } from "./consent-panel";
+import { EditConventionForm } from "./edit-form";
+import { FulfilButton } from "./fulfil-button";
+import { AvenantConsent, AvenantForm, LetterForm } from "./life-panel";
+
+const LETTER_LABEL: Record<string, string> = { DENOUNCED: "Dénonciation", MISE_EN_DEMEURE: "Mise en demeure", TERMINATED: "Résiliation décidée", AVENANT_REQUESTED: "Demande d'avenant" };
 
 export const metadata: Metadata = { title: "Convention" };
 
@@ -34,6 +44,24 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
     : c.status === "RESILIEE" ? `Résiliée — fin le ${formatDate(c.endOn)}`
     : c.status === "DENONCEE" ? `Dénoncée — en vigueur jusqu'au ${formatDate(c.endOn)}`
     : `En vigueur jusqu'au ${formatDate(c.endOn)}`;
+  const signed = c.status !== "PROJET" && c.status !== "REFUSEE";
+  const isAdmin = caller.role === "ADMIN";
+  const canAct = signed && (caller.role === "ADMIN" || caller.role === "AGENT");
+  const euros = CONVENTION_PARAMS.RELAIS.find((p) => p.key === "annualSubsidyCents")!;
+  const renderAction = (o: ObligationRow) => {
+    const kind = fulfilmentKind(o.key);
+    if (!canAct || o.doneOn || !kind || (o.responsibleOrganisationId && o.responsibleOrganisationId !== caller.org.id)) return null;
+    return (
+      <FulfilButton org={caller.org.slug} conventionId={c.id} version={c.version} obligationKey={o.key} label={obligationLabel(o.messageKey as ObligationMessageKey)} kind={kind} today={now}
+        expectedAmount={o.amountCents !== null ? String(paramToInput(euros, o.amountCents)) : undefined} />
+    );
+  };
+  const myRole = mine.partyRole as PartyRole;
+  const letterKinds = [
+    ...(c.params.renewalKind === "TACIT" ? ["DENOUNCED" as const] : []),
+    ...(mayTerminate(c.kind, myRole) ? ["MISE_EN_DEMEURE" as const, "TERMINATED" as const] : []),
+    ...(c.kind === "FNAVDL" ? ["AVENANT_REQUESTED" as const] : []),
+  ];
   const open = c.obligations.filter((o) => !o.doneOn);
   const done = c.obligations.filter((o) => o.doneOn);
   return (
@@ -44,6 +72,7 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
         subtitle={<span className="flex flex-wrap items-center gap-2">{CONVENTION_KIND_LABEL[c.kind]} <ConventionStatusBadge status={c.status} /> <span data-testid="convention-state">{sentence}</span>{c.isDemo ? <span className="text-xs">(démonstration, d&apos;après un modèle)</span> : null}</span>}
       />
       {!mine.confirmedAt && !mine.declinedAt && caller.role === "ADMIN" ? <div className="mb-6"><ConsentPanel org={caller.org.slug} conventionId={c.id} orgName={caller.org.name} /></div> : null}
+      {isAdmin ? <div className="mb-6 flex"><EditConventionForm org={caller.org.slug} initial={{ conventionId: c.id, version: c.version, title: c.title, reference: c.reference ?? "", territory: c.territory ?? "" }} /></div> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="dates" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="dates" className="text-base font-semibold">Dates</h2>
@@ -88,7 +117,7 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
             <EmptyState title={c.status === "PROJET" || c.status === "REFUSEE" ? "Pas d'obligation tant que toutes les parties n'ont pas confirmé" : "Aucune obligation"} />
           ) : (
             <>
-              {open.length ? <ObligationTable rows={open} today={now} orgNames={orgNames} caption="Obligations ouvertes de la convention" /> : <EmptyState title="Toutes les obligations échues sont remplies" />}
+              {open.length ? <ObligationTable rows={open} today={now} orgNames={orgNames} caption="Obligations ouvertes de la convention" renderAction={renderAction} /> : <EmptyState title="Toutes les obligations échues sont remplies" />}
               {done.length ? (
                 <details className="mt-3">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">Obligations remplies ({done.length})</summary>
@@ -97,6 +126,50 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
               ) : null}
             </>
           )}
+        </section>
+        <section aria-labelledby="vie" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-3">
+          <h2 id="vie" className="text-base font-semibold">Avenants, courriers et décisions</h2>
+          <div className="mt-3 grid gap-6 lg:grid-cols-3">
+            <div>
+              <h3 className="text-sm font-semibold">Avenants</h3>
+              {c.avenants.length === 0 ? <p className="mt-1 text-sm text-slate-700">Aucun avenant.</p> : (
+                <ul className="mt-1 space-y-3 text-sm">
+                  {c.avenants.map((a) => {
+                    const waitingOn = a.parties.filter((p) => !p.confirmedAt && !p.declinedAt);
+                    const refused = a.parties.find((p) => p.declinedAt);
+                    const minePending = a.parties.some((p) => p.organisationId === caller.org.id && !p.confirmedAt && !p.declinedAt);
+                    const changes = Object.entries(a.changes as Record<string, unknown>).map(([k, v]) => {
+                      const spec = CONVENTION_PARAMS[c.kind].find((p) => p.key === k);
+                      return `${spec?.label ?? k} : ${typeof v === "boolean" ? (v ? "oui" : "non") : spec ? paramToInput(spec, v as never) : String(v)}`;
+                    });
+                    return (
+                      <li key={a.id} className="rounded-md border border-slate-200 p-2" data-testid={`avenant-${a.number}`}>
+                        <p className="font-medium">Avenant n° {a.number} — effet le {formatDate(a.effectiveOn)}</p>
+                        <p className="text-slate-700">{changes.join(" ; ")}</p>
+                        <p className="text-slate-600">{a.reason}</p>
+                        <p className="mt-1">{refused ? <Badge tone="red">Refusé : {refused.declineReason}</Badge> : waitingOn.length ? <Badge tone="amber">En attente de {waitingOn.map((p) => orgNames[p.organisationId]).join(", ")}</Badge> : <Badge tone="green">En vigueur</Badge>}</p>
+                        {minePending && isAdmin ? <AvenantConsent org={caller.org.slug} avenantId={a.id} number={a.number} /> : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+              {c.letters.length ? (
+                <>
+                  <h3 className="mt-4 text-sm font-semibold">Courriers et décisions</h3>
+                  <ul className="mt-1 text-sm">
+                    {c.letters.map((l, i) => <li key={i}>{LETTER_LABEL[l.type]} du {formatDate(l.on)}{l.by ? ` — ${c.parties.find((p) => p.partyRole === l.by)?.organisation.name ?? l.by}` : ""}</li>)}
+                  </ul>
+                </>
+              ) : null}
+            </div>
+            {isAdmin && signed ? (
+              <>
+                <div><h3 className="mb-2 text-sm font-semibold">Proposer un avenant</h3><AvenantForm org={caller.org.slug} conventionId={c.id} version={c.version} kind={c.kind} today={now} /></div>
+                {letterKinds.length ? <div><h3 className="mb-2 text-sm font-semibold">Courrier ou décision</h3><LetterForm org={caller.org.slug} conventionId={c.id} version={c.version} today={now} kinds={letterKinds} /></div> : null}
+              </>
+            ) : null}
+          </div>
         </section>
         {c.kind === "CADRE" ? (
           <section aria-labelledby="actions-cadre" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-3">

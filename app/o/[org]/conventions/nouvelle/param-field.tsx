@@ -11,6 +11,16 @@ export function ParamField({ spec, register, error }: { spec: ParamSpec; registe
   const describedBy = [spec.help ? `${id}-aide` : null, error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
   const unit = t.t === "euros" ? "€" : t.t === "percent" ? "%" : t.t === "int" ? t.unit : "";
   const input = "rounded-md border bg-white px-3 py-2 text-sm " + (error ? "border-red-700" : "border-slate-400");
+  if (t.t === "bool") {
+    // Set by avenant only (AVD-2): shown, not editable at creation.
+    return (
+      <div>
+        <p className="text-sm font-medium text-slate-800">{spec.label} <span className="font-mono text-xs text-slate-500">{spec.rule}</span></p>
+        <p className="text-sm text-slate-700">Non (par avenant)</p>
+        <input type="hidden" {...register(name)} />
+      </div>
+    );
+  }
   if (t.t === "multi") {
     return (
       <fieldset aria-describedby={describedBy}>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ConventionEvent" ADD COLUMN     "details" JSONB;
