@@ -165,7 +165,7 @@ export async function findConvention(caller: Caller, id: string, today: IsoDate,
     },
   });
   if (!c) return null;
-  if (!c.obligationsComputedOn || isoOf(c.obligationsComputedOn) < today) {
+  if (!c.obligationsComputedOn || isoOf(c.obligationsComputedOn) !== today) {
     // Recurring obligations grow as days pass: recompute once per day, on the first read.
     await withTx({ personId: caller.personId, organisationId: caller.org.id }, (tx) => refreshConventionObligations(tx, c.id, today));
   }

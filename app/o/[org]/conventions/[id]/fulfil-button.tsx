@@ -23,7 +23,8 @@ export function FulfilButton(props: { org: string; conventionId: string; version
   const { form, onSubmit, pending, message, err } = useActionForm({
     schema: ZFulfilInput,
     defaultValues: { conventionId: props.conventionId, version: props.version, key: props.obligationKey, on: props.today, amount: props.expectedAmount ?? "", share: "", participants: "", minutes: "" },
-    action: (v) => fulfilAction(props.org, v),
+    // The page refreshes after each change: send the version it shows now, not the one of the first render.
+    action: (v) => fulfilAction(props.org, { ...v, version: props.version }),
     onSuccess: () => { setOpen(false); router.refresh(); },
   });
   if (!open) {

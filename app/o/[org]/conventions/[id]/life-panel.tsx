@@ -23,7 +23,7 @@ export function LetterForm({ org, conventionId, version, today, kinds }: { org: 
   const { form, onSubmit, pending, message, err } = useActionForm({
     schema: ZLetterInput,
     defaultValues: { conventionId, version, kind: kinds[0], on: today },
-    action: (v) => letterAction(org, v),
+    action: (v) => letterAction(org, { ...v, version }),
     onSuccess: () => router.refresh(),
   });
   return (
@@ -44,7 +44,7 @@ export function AvenantForm({ org, conventionId, version, kind, today }: { org: 
   const { form, onSubmit, pending, message, err } = useActionForm({
     schema: ZProposeAvenantInput,
     defaultValues: { conventionId, version, effectiveOn: today, reason: "", parameter: specs[0]?.key ?? "", value: "" },
-    action: (v) => proposeAvenantAction(org, v),
+    action: (v) => proposeAvenantAction(org, { ...v, version }),
     onSuccess: () => { form.reset(); router.refresh(); },
   });
   const chosen = specs.find((p) => p.key === form.watch("parameter"));
