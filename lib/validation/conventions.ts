@@ -163,6 +163,15 @@ export const ZCreateConventionInput = z
     const ids = v.parties.map((p) => p.organisationId);
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["parties"], message: "Une même organisation ne peut être deux parties." });
     if (v.startOn < v.signedOn && v.kind === "FNAVDL") ctx.addIssue({ code: "custom", path: ["startOn"], message: "La convention FNAVDL court à compter de sa signature (AVD-2)." });
+    if (v.kind === "RESERVATION_FLUX") {
+      // RES-15: the financing targets, and the typology targets, each share out 100 % of the oriented dwellings.
+      const p = v.params as Record<string, number>;
+      const sum = (keys: string[]) => Math.round(keys.reduce((a, k) => a + (p[k] ?? 0), 0) * 1e4) / 100;
+      const financing = sum(["targetPLS", "targetPLUS", "targetPLAI"]);
+      if (financing !== 100) ctx.addIssue({ code: "custom", path: ["params", "targetPLAI"], message: `PLS, PLUS et PLAI doivent totaliser 100 % (total saisi : ${String(financing).replace(".", ",")} %).` });
+      const typology = sum(["targetT1", "targetT2", "targetT3", "targetT4T5"]);
+      if (typology !== 100) ctx.addIssue({ code: "custom", path: ["params", "targetT4T5"], message: `Les typologies T1 à T5 doivent totaliser 100 % (total saisi : ${String(typology).replace(".", ",")} %).` });
+    }
   });
 export type TCreateConventionInput = z.input<typeof ZCreateConventionInput>;
 export type TCreateConventionOutput = z.output<typeof ZCreateConventionInput>;

@@ -60,6 +60,12 @@ describe("conventions: creation with every party's consent", () => {
       params: formParams("RESERVATION_FLUX"),
     });
     expect(r).toMatchObject({ ok: false, fieldErrors: { territory: [expect.stringContaining("déjà existante")] } });
+    const badTargets = await create().execute(rc(s.person("admin@choisy-le-roi.demo")), "choisy-le-roi", {
+      kind: "RESERVATION_FLUX", title: "Cibles fausses", reference: "", territory: "Vitry-sur-Seine", signedOn: "2026-01-10", startOn: "2026-01-01",
+      parties: [{ organisationId: s.org("choisy-le-roi"), roleLabel: "la Ville (réservataire)" }, { organisationId: s.org("valophis-habitat"), roleLabel: "le bailleur" }],
+      params: formParams("RESERVATION_FLUX", { targetPLAI: "15" }),
+    });
+    expect(badTargets).toMatchObject({ ok: false, fieldErrors: { "params.targetPLAI": ["PLS, PLUS et PLAI doivent totaliser 100 % (total saisi : 105 %)."] } });
     expect(await s.db.convention.count({ where: { kind: "RESERVATION_FLUX" } })).toBe(1);
   });
 
