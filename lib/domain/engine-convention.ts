@@ -16,7 +16,7 @@ import { assertIso, type IsoDate } from "./dates";
 import { DEFAULT_SOON_DAYS } from "./deadline-status";
 import { DomainError, unknownValue } from "./errors";
 import { sortEvents, type ConventionEvent, type ConventionParamValue, type MeetingKind } from "./events";
-import { assertNonNegativeInt, assertOneOf, assertRate } from "./numbers";
+import { assertNonNegativeInt, assertOneOf, assertPositiveInt, assertRate } from "./numbers";
 import { obligation, option, type Obligation } from "./obligation";
 import { RELAIS_DEFAULTS } from "./relais";
 import { rejectDuplicate, requirePrior } from "./sequence";
@@ -129,6 +129,7 @@ function checkCommonEvents(kind: ConventionKind, events: ConventionEvent[], noti
   let signedOn: IsoDate | null = null;
   const letters: { on: IsoDate; by: PartyRole }[] = [];
   const payments = new Set<string>();
+  const refunds = new Set<string>();
   const requests: IsoDate[] = [];
   for (const e of events) {
     assertIso(e.on, "GEN-1");
@@ -157,6 +158,14 @@ function checkCommonEvents(kind: ConventionKind, events: ConventionEvent[], noti
         break;
       case "PAYMENT_CONFIRMED":
         requirePrior(e, payments.has(e.schedule) ? e.on : null, "PAYMENT", "GEN-5");
+        break;
+      case "REFUND_CLAIMED":
+        assertPositiveInt(e.amountCents, "amountCents", "GEN-5");
+        if (e.dueOn !== null) assertIso(e.dueOn, "GEN-5");
+        refunds.add(e.id);
+        break;
+      case "REFUND_PAID":
+        requirePrior(e, refunds.has(e.id) ? e.on : null, "REFUND_CLAIMED", "GEN-5");
         break;
       case "AVENANT_REQUESTED":
         requests.push(e.on);
@@ -236,7 +245,7 @@ const PAYEE: Readonly<Record<ConventionKind, PartyRole>> = {
   CADRE: "FEDERATION",
 };
 
-/** GEN-4 termination options and GEN-5 payment confirmations, common to every kind. */
+/** GEN-4 termination options, GEN-5 payment confirmations and refunds owed, common to every kind. */
 export function commonObligations(ctx: ConventionContext): Obligation[] {
   const out: Obligation[] = [];
   const terminated = ctx.events.find((e) => e.type === "TERMINATED");
@@ -254,6 +263,19 @@ export function commonObligations(ctx: ConventionContext): Obligation[] {
         responsible: e.by,
       };
       out.push(...option(draft, ctx.today, ctx.soonDays));
+    } else if (e.type === "REFUND_CLAIMED") {
+      // GEN-5, AVD-16: the payee owes the refund; late only when the claim sets a date.
+      const paid = ctx.events.find((r) => r.type === "REFUND_PAID" && r.id === e.id);
+      out.push(obligation({
+        key: `GEN-5:refund:${e.id}`,
+        rule: "GEN-5",
+        messageKey: "convention.refund",
+        opensOn: e.on,
+        dueOn: e.dueOn,
+        doneOn: paid?.on ?? null,
+        responsible: PAYEE[ctx.kind],
+        amountCents: e.amountCents,
+      }, ctx.today, ctx.soonDays));
     } else if (e.type === "PAYMENT" && !schedules.has(e.schedule)) {
       // One confirmation per scheduled payment, for the sum of its instalments.
       schedules.add(e.schedule);

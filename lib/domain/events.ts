@@ -169,6 +169,13 @@ export type ConventionEvent =
   | { type: "PAYMENT"; on: IsoDate; schedule: string; amountCents: number }
   /** GEN-5: the receiving party confirms it. */
   | { type: "PAYMENT_CONFIRMED"; on: IsoDate; schedule: string }
+  /**
+   * GEN-5, AVD-16: the paying party claims a refund (unspent sums after a withdrawal, non-performance,
+   * a contribution above the cost); `id` names the claim, `dueOn` is the date the letter sets, if any.
+   */
+  | { type: "REFUND_CLAIMED"; on: IsoDate; id: string; amountCents: number; reason: string; dueOn: IsoDate | null }
+  /** GEN-5: the receiving party refunds the claim. */
+  | { type: "REFUND_PAID"; on: IsoDate; id: string }
   /** AVD-3: budget changes notified in writing. */
   | { type: "BUDGET_CHANGE_NOTIFIED"; on: IsoDate }
   /** AVD-5: a justificatif or the final bilan sent. */

@@ -11,7 +11,7 @@ const MEETINGS: Record<string, MeetingKind> = {
 };
 
 /** The kind of form a person fills to fulfil the obligation. */
-export type FulfilmentKind = "MEETING" | "PAYMENT" | "PAYMENT_CONFIRMATION" | "SENT" | "AGREED";
+export type FulfilmentKind = "MEETING" | "PAYMENT" | "PAYMENT_CONFIRMATION" | "REFUND" | "SENT" | "AGREED";
 
 export function fulfilmentKind(key: string): FulfilmentKind | null {
   const [rule, what] = key.split(":");
@@ -19,6 +19,7 @@ export function fulfilmentKind(key: string): FulfilmentKind | null {
   if (head in MEETINGS) return "MEETING";
   if (head === "GEN-5:payment" || head === "AVD-4:payment") return "PAYMENT";
   if (head === "GEN-5:confirm") return "PAYMENT_CONFIRMATION";
+  if (head === "GEN-5:refund") return "REFUND";
   if (head === "RES-11:share") return "AGREED";
   if (["RES-22:bilan", "RES-3:soustraits", "AVD-17:figures", "ASL-11:table", "AVD-5:report", "AVD-3:budget-change", "AVD-15:answer"].includes(head)) return "SENT";
   return null;
@@ -45,6 +46,7 @@ export function fulfillingEvent(
     case "GEN-5:payment":
     case "AVD-4:payment": return { type: "PAYMENT", on, schedule: period, amountCents: extra.amountCents ?? o.amountCents ?? 0 };
     case "GEN-5:confirm": return { type: "PAYMENT_CONFIRMED", on, schedule: period };
+    case "GEN-5:refund": return { type: "REFUND_PAID", on, id: period };
     default: return null;
   }
 }

@@ -59,3 +59,17 @@ export type TProposeAvenantInput = z.input<typeof ZProposeAvenantInput>;
 
 export const ZAvenantConsentInput = z.object({ avenantId: id });
 export const ZAvenantDeclineInput = z.object({ avenantId: id, reason: z.string().trim().min(3, "Indiquez le motif du refus.").max(500) });
+
+/** GEN-5, AVD-16: the paying party claims a refund (unspent sums, non-performance, excess over cost). */
+export const ZClaimRefundInput = z.object({
+  conventionId: id, version,
+  on: ZIsoDate("Date de la demande"),
+  amount: z.string().trim().min(1, "Indiquez le montant.").max(30).transform((s, ctx) => {
+    const c = parseEuros(s);
+    if (c === null || c === 0) { ctx.addIssue({ code: "custom", message: "Montant en euros attendu, par exemple 4 200,00." }); return z.NEVER; }
+    return c;
+  }),
+  reason: z.string().trim().min(5, "Indiquez le motif (sommes non utilisées, inexécution, excédent…).").max(500, "500 caractères au plus."),
+  dueOn: z.union([z.literal(""), ZIsoDate("Date limite")]).transform((s) => (s === "" ? null : s)),
+}).refine((v) => v.dueOn === null || v.dueOn >= v.on, { path: ["dueOn"], message: "La date limite ne peut précéder la demande." });
+export type TClaimRefundInput = z.input<typeof ZClaimRefundInput>;

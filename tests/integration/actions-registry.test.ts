@@ -51,6 +51,7 @@ const probes: Record<string, () => unknown> = {
   "conventions.fulfil": () => ({ conventionId: targets.relaisId, version: 0, key: "REL-7:exchange:2026-Q1", on: "2026-03-01" }),
   "conventions.letter": () => ({ conventionId: targets.relaisId, version: 0, kind: "DENOUNCED", on: "2026-03-01" }),
   "avenants.propose": () => ({ conventionId: targets.relaisId, version: 0, effectiveOn: "2026-06-01", reason: "Sonde de sécurité", parameter: "referralQuota", value: "5" }),
+  "conventions.claimRefund": () => ({ conventionId: targets.relaisId, version: 0, on: "2026-03-01", amount: "1 000,00", reason: "Sommes non utilisées", dueOn: "" }),
   "avenants.confirm": () => ({ avenantId: targets.avenantId }),
   "avenants.decline": () => ({ avenantId: targets.avenantId, reason: "Sonde" }),
   "account.changePassword": () => ({ currentPassword: "faux-mot-de-passe", newPassword: "une phrase de passe robuste et longue", confirmPassword: "une phrase de passe robuste et longue" }),
@@ -80,7 +81,7 @@ describe("ACC-4: every registered action refuses outsiders and lower roles", () 
     // Nothing of AUMV changed.
     const m = await s.db.membership.findUniqueOrThrow({ where: { id: targets.membershipId } });
     expect(m.role).toBe("AGENT");
-    expect(cells).toBe(actionRegistry().size + 12);
+    expect(cells).toBe(actionRegistry().size + 13);
     const relais = await s.db.convention.findUniqueOrThrow({ where: { id: targets.relaisId }, include: { events: true } });
     expect(relais.version).toBe(0);
     expect(relais.title).not.toContain("sonde");

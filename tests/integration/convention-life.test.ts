@@ -88,6 +88,18 @@ describe("the life of a convention", () => {
     expect(c.endOn).toBe("2026-07-02");
   });
 
+  it("GEN-5/AVD-16: the payer claims a refund; only it may; the payee records it and the item is done", async () => {
+    const id = s.convention("RELAIS");
+    const input = { conventionId: id, on: "2026-10-15", amount: "2 850,00", reason: "Sommes non utilisées après le départ d'un ménage", dueOn: "2026-12-31" };
+    expect(await run("conventions.claimRefund", "admin@aumv.demo", "aumv", { ...input, version: await version(id) })).toMatchObject({ ok: false, message: "Seule la partie qui verse les fonds peut demander un remboursement." });
+    expect(await run("conventions.claimRefund", "admin@choisy-le-roi.demo", "choisy-le-roi", { ...input, version: await version(id), dueOn: "2026-10-01" })).toMatchObject({ ok: false, fieldErrors: { dueOn: ["La date limite ne peut précéder la demande."] } });
+    expect((await run("conventions.claimRefund", "admin@choisy-le-roi.demo", "choisy-le-roi", { ...input, version: await version(id) })).ok).toBe(true);
+    const owed = (await view("agent@aumv.demo", "aumv", id)).obligations.find((o) => o.key.startsWith("GEN-5:refund:"))!;
+    expect(owed).toMatchObject({ amountCents: 285_000, responsibleOrganisationId: s.org("aumv"), doneOn: null });
+    expect((await run("conventions.fulfil", "agent@aumv.demo", "aumv", { conventionId: id, version: await version(id), key: owed.key, on: today() })).ok).toBe(true);
+    expect((await view("agent@aumv.demo", "aumv", id)).obligations.find((o) => o.key === owed.key)?.doneOn).not.toBeNull();
+  });
+
   it("concurrency: a save made on a stale version is refused in French", async () => {
     const id = s.convention("CADRE");
     const v = await version(id);

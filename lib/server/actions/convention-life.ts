@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONVENTION_PARAMS } from "@/lib/validation/convention-params";
 import { paramsSchema } from "@/lib/validation/conventions";
 import {
-  STALE_MESSAGE, ZAvenantConsentInput, ZAvenantDeclineInput, ZFulfilInput, ZLetterInput, ZProposeAvenantInput, ZUpdateConventionInput,
+  STALE_MESSAGE, ZAvenantConsentInput, ZClaimRefundInput, ZAvenantDeclineInput, ZFulfilInput, ZLetterInput, ZProposeAvenantInput, ZUpdateConventionInput,
 } from "@/lib/validation/convention-life";
 import { ActionError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { today } from "../clock";
@@ -150,5 +150,22 @@ export const declineAvenant = orgAction({
     const party = await ownAvenantParty(ctx, avenantId);
     await ctx.tx.avenantParty.update({ where: { id: party.id }, data: { declinedAt: new Date(), declinedById: ctx.caller.personId, declineReason: reason } });
     await ctx.audit({ action: "avenant.decline", entityType: "Avenant", entityId: avenantId, fields: ["parties.declinedAt", "parties.declineReason"] });
+  },
+});
+
+/** Who pays, and so may claim a refund (GEN-5, AVD-16). */
+export const PAYER: Record<ConventionKind, PartyRole | null> = { RELAIS: "COMMUNE", FNAVDL: "ETAT", ASLLI: "DEPARTEMENT", RESERVATION_FLUX: null, CADRE: null };
+
+export const claimRefund = orgAction({
+  name: "conventions.claimRefund",
+  roles: ["ADMIN"],
+  schema: ZClaimRefundInput,
+  async handler(input, ctx) {
+    const { role, kind } = await lockConvention(ctx.tx, ctx, input.conventionId, input.version, { signed: true });
+    if (PAYER[kind] !== role) throw new ActionError("Seule la partie qui verse les fonds peut demander un remboursement.");
+    if (input.on > today()) throw new ActionError("Cette date est dans le futur.", { on: ["Une date passée ou aujourd'hui."] });
+    const id = `${input.on}-${Math.random().toString(36).slice(2, 6)}`;
+    await record(ctx.tx, input.conventionId, { type: "REFUND_CLAIMED", on: input.on, id, amountCents: input.amount, reason: input.reason, dueOn: input.dueOn }, ctx.caller.personId);
+    await ctx.audit({ action: "convention.event.refund_claimed", entityType: "Convention", entityId: input.conventionId, fields: ["on", "amountCents", "reason", "dueOn"] });
   },
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/server/action";
 import { confirmConvention, declineConvention } from "@/lib/server/actions/conventions";
-import { confirmAvenant, declineAvenant, fulfilObligation, proposeAvenant, recordLetter, updateConvention } from "@/lib/server/actions/convention-life";
+import { claimRefund, confirmAvenant, declineAvenant, fulfilObligation, proposeAvenant, recordLetter, updateConvention } from "@/lib/server/actions/convention-life";
 
 export async function confirmConventionAction(org: string, input: unknown) {
   const r = await runAction(confirmConvention, org, input);
@@ -38,4 +38,7 @@ export async function confirmAvenantAction(org: string, input: unknown) {
 }
 export async function declineAvenantAction(org: string, input: unknown) {
   return andRefresh(org, runAction(declineAvenant, org, input));
+}
+export async function claimRefundAction(org: string, input: unknown) {
+  return andRefresh(org, runAction(claimRefund, org, input));
 }

@@ -12,7 +12,7 @@ import { fulfilAction } from "./actions";
 
 const TITLE: Record<FulfilmentKind, string> = {
   MEETING: "Enregistrer la réunion", PAYMENT: "Enregistrer le versement", PAYMENT_CONFIRMATION: "Confirmer la réception",
-  SENT: "Marquer comme transmis", AGREED: "Enregistrer la part convenue",
+  REFUND: "Enregistrer le remboursement", SENT: "Marquer comme transmis", AGREED: "Enregistrer la part convenue",
 };
 
 /** « Marquer comme fait »: the dated event that fulfils this obligation. */

@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ConventionKind } from "@/lib/domain";
 import { CONVENTION_PARAMS } from "@/lib/validation/convention-params";
-import { ZLetterInput, ZProposeAvenantInput, type TLetterInput } from "@/lib/validation/convention-life";
+import { ZClaimRefundInput, ZLetterInput, ZProposeAvenantInput, type TLetterInput } from "@/lib/validation/convention-life";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { confirmAvenantAction, declineAvenantAction, letterAction, proposeAvenantAction } from "./actions";
+import { claimRefundAction, confirmAvenantAction, declineAvenantAction, letterAction, proposeAvenantAction } from "./actions";
 
 const LETTERS: Record<TLetterInput["kind"], string> = {
   DENOUNCED: "Dénonciation (lettre recommandée)",
@@ -88,5 +88,27 @@ export function AvenantConsent({ org, avenantId, number }: { org: string; avenan
       <Button type="button" disabled={pending} onClick={() => run(() => confirmAvenantAction(org, { avenantId }))}>Confirmer l&apos;avenant n° {number}</Button>
       <Button type="button" variant="secondary" disabled={pending} onClick={() => { const reason = window.prompt("Motif du refus"); if (reason) run(() => declineAvenantAction(org, { avenantId, reason })); }}>Refuser</Button>
     </div>
+  );
+}
+
+export function RefundForm({ org, conventionId, version, today }: { org: string; conventionId: string; version: number; today: string }) {
+  const router = useRouter();
+  const { form, onSubmit, pending, message, err } = useActionForm({
+    schema: ZClaimRefundInput,
+    defaultValues: { conventionId, version, on: today, amount: "", reason: "", dueOn: "" },
+    action: (v) => claimRefundAction(org, { ...v, version }),
+    onSuccess: () => { form.reset(); router.refresh(); },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Demander un remboursement" className="space-y-3">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <Field id="refund-amount" label="Montant à rembourser (€)" inputMode="decimal" required error={err("amount")} {...form.register("amount")} />
+      <Field id="refund-reason" label="Motif" required error={err("reason")} {...form.register("reason")} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="refund-on" label="Date de la demande" type="date" required error={err("on")} {...form.register("on")} />
+        <Field id="refund-due" label="À rembourser avant le" type="date" hint="Facultatif : sans date, jamais en retard." error={err("dueOn")} {...form.register("dueOn")} />
+      </div>
+      <Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Demander le remboursement"}</Button>
+    </form>
   );
 }

@@ -16,10 +16,13 @@ import { fulfilmentKind } from "@/lib/server/obligation-events";
 import type { ObligationRow } from "@/components/obligations/obligation-table";
 import { paramToInput } from "@/lib/validation/conventions";
 import { CONVENTION_PARAMS } from "@/lib/validation/convention-params";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
+import { canUploadDocuments, listDocumentAvenants, listDocuments } from "@/lib/server/documents";
 import { ConsentPanel } from "./consent-panel";
 import { EditConventionForm } from "./edit-form";
 import { FulfilButton } from "./fulfil-button";
-import { AvenantConsent, AvenantForm, LetterForm } from "./life-panel";
+import { AvenantConsent, AvenantForm, LetterForm, RefundForm } from "./life-panel";
+import { PAYER } from "@/lib/server/actions/convention-life";
 
 const LETTER_LABEL: Record<string, string> = { DENOUNCED: "Dénonciation", MISE_EN_DEMEURE: "Mise en demeure", TERMINATED: "Résiliation décidée", AVENANT_REQUESTED: "Demande d'avenant" };
 
@@ -32,6 +35,7 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
   const caller = await getCaller(org);
   const now = today();
   const c = await getConvention(caller, id, now);
+  const [documents, documentAvenants] = await Promise.all([listDocuments(caller, c.id), listDocumentAvenants(caller, c.id)]);
   const mine = c.parties.find((p) => p.organisationId === caller.org.id)!;
   const waiting = c.parties.filter((p) => !p.confirmedAt && !p.declinedAt);
   const declined = c.parties.find((p) => p.declinedAt);
@@ -167,6 +171,7 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
               <>
                 <div><h3 className="mb-2 text-sm font-semibold">Proposer un avenant</h3><AvenantForm org={caller.org.slug} conventionId={c.id} version={c.version} kind={c.kind} today={now} /></div>
                 {letterKinds.length ? <div><h3 className="mb-2 text-sm font-semibold">Courrier ou décision</h3><LetterForm org={caller.org.slug} conventionId={c.id} version={c.version} today={now} kinds={letterKinds} /></div> : null}
+                {PAYER[c.kind] === myRole ? <div><h3 className="mb-2 text-sm font-semibold">Remboursement (GEN-5, AVD-16)</h3><RefundForm org={caller.org.slug} conventionId={c.id} version={c.version} today={now} /></div> : null}
               </>
             ) : null}
           </div>
@@ -188,6 +193,7 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
           <h2 id="parametres" className="mb-3 text-base font-semibold">Paramètres en vigueur au {formatDate(now)}</h2>
           <ParameterList kind={c.kind} params={c.params} />
         </section>
+        <DocumentsPanel org={caller.org.slug} conventionId={c.id} canUpload={canUploadDocuments(caller)} documents={documents ?? []} avenants={documentAvenants} />
       </div>
     </>
   );
