@@ -18,7 +18,8 @@ test("GEN-1/GEN-2: Choisy creates the relais convention with AUMV, AUMV confirms
   await signIn(page, "admin@choisy-le-roi.demo");
   await page.getByRole("link", { name: "Conventions", exact: true }).click();
   await page.getByRole("link", { name: "Nouvelle convention" }).click();
-  await page.getByRole("link", { name: /Logement relais/ }).click();
+  await expect(page).toHaveURL(/\/conventions\/nouvelle$/);
+  await page.getByRole("link", { name: /^Logement relais Ville/ }).click();
   const form = page.getByRole("form", { name: "Nouvelle convention : Logement relais" });
   await expect(form.getByLabel("Subvention annuelle GEN-5")).toHaveValue("11400,00");
   await expect(form.getByLabel("Demandes de diagnostic par année de convention REL-1")).toHaveValue("3");
