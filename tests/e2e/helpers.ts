@@ -14,6 +14,9 @@ export async function signIn(page: Page, email: string, password = PASSWORD, opt
 
 /** RGAA / WCAG 2.1 AA: axe finds no serious or critical violation. */
 export async function expectAccessible(page: Page) {
+  // Analyse the settled page, not one caught in the middle of a client-side navigation.
+  await page.waitForLoadState("networkidle");
+  await expect(page).toHaveTitle(/Conventions logement/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
