@@ -244,3 +244,7 @@ export async function listPartners(caller: Caller, db: Db = prisma) {
   });
   return partners;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Cases (issue 6): caller-scoped reads live beside their engine bridge; re-exported here, the one door.
+export { caseScope, findCase, maySeeText } from "./cases";

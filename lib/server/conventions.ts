@@ -90,9 +90,37 @@ function responsibleOrg(o: Obligation, parties: StoredConvention["parties"]): st
 }
 
 /**
- * Recomputes and stores a convention's obligations at `today`: upsert by (owner, key), delete the keys
- * the engine no longer returns. Called in the transaction of the change, and lazily when a page sees
- * that they were computed on an earlier day (new periods appear as time passes).
+ * Stores an owner's obligations as the engine returned them: upsert by (owner, key), delete the keys it
+ * no longer returns. Returns the earliest open due date (the case list's sort key).
+ */
+export async function writeObligations(
+  tx: Tx,
+  owner: { ownerType: "CONVENTION" | "CASE" | "VACANCY"; ownerId: string; conventionId: string; parties: StoredConvention["parties"]; visibleToOrgIds: string[] },
+  obligations: Obligation[],
+): Promise<IsoDate | null> {
+  const keys = obligations.map((o) => o.key);
+  await tx.obligation.deleteMany({ where: { ownerType: owner.ownerType, ownerId: owner.ownerId, key: { notIn: keys } } });
+  let next: IsoDate | null = null;
+  for (const o of obligations) {
+    const data = {
+      conventionId: owner.conventionId, rule: o.rule, messageKey: o.messageKey,
+      opensOn: day(o.opensOn), dueOn: o.dueOn ? day(o.dueOn) : null, doneOn: o.doneOn ? day(o.doneOn) : null, closesOn: o.closesOn ? day(o.closesOn) : null,
+      optional: o.optional, amountCents: o.amountCents, periodKey: o.period, responsibleRole: o.responsible,
+      responsibleOrganisationId: responsibleOrg(o, owner.parties), visibleToOrgIds: owner.visibleToOrgIds,
+    };
+    await tx.obligation.upsert({
+      where: { ownerType_ownerId_key: { ownerType: owner.ownerType, ownerId: owner.ownerId, key: o.key } },
+      create: { ownerType: owner.ownerType, ownerId: owner.ownerId, key: o.key, ...data },
+      update: data,
+    });
+    if (!o.doneOn && !o.optional && o.dueOn && (next === null || o.dueOn < next)) next = o.dueOn;
+  }
+  return next;
+}
+
+/**
+ * Recomputes and stores a convention's obligations at `today`. Called in the transaction of the change,
+ * and lazily when a page sees that they were computed on another day (new periods appear as time passes).
  */
 export async function refreshConventionObligations(tx: Tx, conventionId: string, today: IsoDate): Promise<void> {
   const c = await tx.convention.findUniqueOrThrow({
@@ -100,18 +128,7 @@ export async function refreshConventionObligations(tx: Tx, conventionId: string,
     select: { id: true, kind: true, startOn: true, parameters: true, parties: { select: { organisationId: true, partyRole: true, confirmedAt: true, declinedAt: true } }, events: { select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] } },
   });
   const obligations = conventionObligations(domainInput(c), storedEvents(c.events, c.kind), today);
-  const visibleToOrgIds = c.parties.map((p) => p.organisationId);
-  const keys = obligations.map((o) => o.key);
-  await tx.obligation.deleteMany({ where: { ownerType: "CONVENTION", ownerId: c.id, key: { notIn: keys } } });
-  for (const o of obligations) {
-    const data = {
-      conventionId: c.id, rule: o.rule, messageKey: o.messageKey,
-      opensOn: day(o.opensOn), dueOn: o.dueOn ? day(o.dueOn) : null, doneOn: o.doneOn ? day(o.doneOn) : null, closesOn: o.closesOn ? day(o.closesOn) : null,
-      optional: o.optional, amountCents: o.amountCents, periodKey: o.period, responsibleRole: o.responsible,
-      responsibleOrganisationId: responsibleOrg(o, c.parties), visibleToOrgIds,
-    };
-    await tx.obligation.upsert({ where: { ownerType_ownerId_key: { ownerType: "CONVENTION", ownerId: c.id, key: o.key } }, create: { ownerType: "CONVENTION", ownerId: c.id, key: o.key, ...data }, update: data });
-  }
+  await writeObligations(tx, { ownerType: "CONVENTION", ownerId: c.id, conventionId: c.id, parties: c.parties, visibleToOrgIds: c.parties.map((p) => p.organisationId) }, obligations);
   await tx.convention.update({ where: { id: c.id }, data: { obligationsComputedOn: day(today) } });
 }
 

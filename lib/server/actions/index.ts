@@ -6,3 +6,4 @@ export * as tokens from "./token-actions";
 export * as organisations from "./organisations";
 export * as conventions from "./conventions";
 export * as conventionLife from "./convention-life";
+export * as cases from "./cases";

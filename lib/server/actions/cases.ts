@@ -1,0 +1,151 @@
+import "server-only";
+import { assertRelaisReferralAllowed, formatDomainError, isDomainError, relaisRedevanceCents, type RelaisCaseEvent } from "@/lib/domain";
+import { formatDate } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZCaseEventInput, ZEditTextInput, ZReferInput, ZSetReferentInput, ZShowSocialDetailInput, type CaseEventType } from "@/lib/validation/cases";
+import { ActionError, NotFoundError, orgAction, type ActionCtx } from "../action";
+import { today } from "../clock";
+import { day, paramsInForce } from "../conventions";
+import { caseScope, maySeeText, refreshCaseObligations } from "../cases";
+
+// Relais cases (REL-1..8, ACC-1..3). Referrals of one convention are serialised by a row lock on the
+// convention (REL-1 quota under concurrency); events of one case by a row lock on the case, so two workers
+// recording at once both keep their event and the domain checks each sequence.
+
+const domainRefusal = (err: unknown) => {
+  if (isDomainError(err)) return new ActionError(formatDomainError(err).replace(/\d{4}-\d{2}-\d{2}/g, (d) => formatDate(d)));
+  return err;
+};
+
+export const referCase = orgAction({
+  name: "cases.refer",
+  roles: ["ADMIN", "AGENT"],
+  schema: ZReferInput,
+  async handler(input, { caller, tx, audit }) {
+    await tx.$queryRaw`SELECT id FROM "Convention" WHERE id = ${input.conventionId} FOR UPDATE`;
+    const conv = await tx.convention.findFirst({
+      where: { id: input.conventionId, kind: "RELAIS", parties: { some: { organisationId: caller.org.id } } },
+      select: { parameters: true, parties: { select: { organisationId: true, partyRole: true } }, events: { where: { type: { in: ["SIGNED", "AVENANT"] } }, select: { type: true, payload: true } } },
+    });
+    if (!conv) throw new NotFoundError();
+    if (conv.parties.find((p) => p.organisationId === caller.org.id)?.partyRole !== "COMMUNE") throw new ActionError("Seule la Ville oriente un ménage vers l'association (REL-1).");
+    if (!conv.events.some((e) => e.type === "SIGNED")) throw new ActionError("La convention n'est pas encore confirmée par toutes ses parties.");
+    if (input.referredOn > today()) throw new ActionError("La date de saisine est dans le futur.", { referredOn: ["Une date passée ou aujourd'hui."] });
+    const household = await tx.household.findFirst({ where: { id: input.householdId, organisationId: caller.org.id }, select: { id: true } });
+    if (!household) throw new NotFoundError();
+    const referent = await tx.membership.findFirst({ where: { organisationId: caller.org.id, personId: input.referentPersonId }, select: { personId: true } });
+    if (!referent) throw new ActionError("Le référent doit être membre de votre organisation.", { referentPersonId: ["Choisissez un membre de votre organisation."] });
+    // REL-1: diagnostic requests per convention year (the calendar year), quota as in force that day.
+    const year = Number(input.referredOn.slice(0, 4));
+    const quota = Number(paramsInForce(conv.parameters as Record<string, unknown>, conv.events, input.referredOn).referralQuota ?? 3);
+    const count = await tx.case.count({ where: { conventionId: input.conventionId, quotaYear: year } });
+    try { assertRelaisReferralAllowed(count, quota); } catch (e) { throw domainRefusal(e); }
+    const event: RelaisCaseEvent = { type: "REFERRAL", on: input.referredOn };
+    const c = await tx.case.create({
+      data: {
+        kind: "RELAIS", conventionId: input.conventionId, householdId: household.id, createdByOrgId: caller.org.id, quotaYear: year, quotaRank: count + 1,
+        referents: { create: { organisationId: caller.org.id, personId: referent.personId } },
+        events: { create: { type: event.type, on: day(event.on), payload: event, recordedById: caller.personId, recordedByOrgId: caller.org.id } },
+      },
+    });
+    await refreshCaseObligations(tx, c.id, today());
+    await audit({ action: "case.refer", entityType: "Case", entityId: c.id, fields: ["householdId", "conventionId", "referredOn", "referent"] });
+    return { id: c.id };
+  },
+});
+
+const ASSOCIATION_EVENTS: CaseEventType[] = ["DIAGNOSTIC", "ENTRY", "CONTRACT_SENT", "VISIT", "INTERMEDIATE_BILAN_SENT", "FINAL_BILAN_SENT"];
+
+/** The case (locked), and the caller's role in its convention; 404 when not visible. */
+async function lockCase(ctx: ActionCtx, caseId: string) {
+  await ctx.tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
+  const c = await ctx.tx.case.findFirst({
+    where: { AND: [{ id: caseId }, caseScope(ctx.caller)] },
+    select: { id: true, referents: { select: { personId: true, organisationId: true } }, convention: { select: { parties: { select: { organisationId: true, partyRole: true } } } } },
+  });
+  if (!c) throw new NotFoundError();
+  const role = c.convention.parties.find((p) => p.organisationId === ctx.caller.org.id)!.partyRole;
+  const commune = c.convention.parties.find((p) => p.partyRole === "COMMUNE")!.organisationId;
+  return { ...c, role, commune };
+}
+
+export const recordCaseEvent = orgAction({
+  name: "cases.recordEvent",
+  roles: ["ADMIN", "AGENT"],
+  schema: ZCaseEventInput,
+  async handler(input, ctx) {
+    const c = await lockCase(ctx, input.caseId);
+    if (ASSOCIATION_EVENTS.includes(input.type) && c.role !== "ASSOCIATION") throw new ActionError("Cette étape est enregistrée par l'association (REL-2 à REL-8).");
+    if (input.type === "DWELLING_PROPOSED" && c.role !== "COMMUNE") throw new ActionError("Seule la Ville propose un logement de ses réservations (REL-5).");
+    if (input.on > today()) throw new ActionError("Cette date est dans le futur.", { on: ["Une date passée ou aujourd'hui."] });
+    const payload: RelaisCaseEvent =
+      input.type === "DECISION" ? { type: "DECISION", on: input.on, entry: input.entry }
+      : input.type === "END" ? { type: "END", on: input.on, outcome: input.outcome }
+      : ({ type: input.type, on: input.on } as RelaisCaseEvent);
+    const extra = input.type === "VISIT" ? { checklist: input.checklist } : {};
+    const ev = await ctx.tx.caseEvent.create({
+      data: { caseId: c.id, type: input.type, on: day(input.on), payload: { ...payload, ...extra } as Prisma.InputJsonValue, recordedById: ctx.caller.personId, recordedByOrgId: ctx.caller.org.id },
+    });
+    // Social detail goes to CaseText; documents the texts send go to the Ville (ACC-2), audited.
+    let text: { kind: string; sections: Record<string, unknown>; sentTo: string[] } | null = null;
+    if (input.type === "DIAGNOSTIC") {
+      const redevanceCents = input.rentWithApl ? null : relaisRedevanceCents(input.monthlyIncome);
+      text = { kind: "DIAGNOSTIC", sections: { ...input.sections, monthlyIncomeCents: input.monthlyIncome, rentWithApl: input.rentWithApl, redevanceCents }, sentTo: [] };
+    } else if (input.type === "CONTRACT_SENT") text = { kind: "CONTRACT", sections: { signed: true }, sentTo: [c.commune] };
+    else if (input.type === "INTERMEDIATE_BILAN_SENT" || input.type === "FINAL_BILAN_SENT") {
+      text = { kind: input.type === "FINAL_BILAN_SENT" ? "FINAL_BILAN" : "INTERMEDIATE_BILAN", sections: { text: input.text }, sentTo: [c.commune] };
+    }
+    if (text) {
+      const t = await ctx.tx.caseText.create({
+        data: { caseId: c.id, kind: text.kind, eventId: ev.id, sections: text.sections as Prisma.InputJsonValue, authorOrgId: ctx.caller.org.id, authorId: ctx.caller.personId, sentToOrgIds: text.sentTo, sentOn: text.sentTo.length ? day(input.on) : null },
+      });
+      if (text.sentTo.length) await ctx.audit({ action: "case.text.sent", entityType: "CaseText", entityId: t.id, fields: ["sentToOrgIds"] });
+    }
+    try { await refreshCaseObligations(ctx.tx, c.id, today()); } catch (e) { throw domainRefusal(e); }
+    await ctx.audit({ action: `case.event.${input.type.toLowerCase()}`, entityType: "Case", entityId: c.id, fields: ["on", ...Object.keys(input).filter((k) => !["caseId", "on", "type"].includes(k))] });
+    return { eventId: ev.id };
+  },
+});
+
+/** ACC-2/ACC-3: the social detail, only on this explicit request; each display leaves one audit event. */
+export const showSocialDetail = orgAction({
+  name: "cases.showSocialDetail",
+  roles: ["ADMIN", "AGENT", "READER"],
+  schema: ZShowSocialDetailInput,
+  async handler({ caseId }, { caller, tx, audit }) {
+    const c = await tx.case.findFirst({
+      where: { AND: [{ id: caseId }, caseScope(caller)] },
+      select: { referents: { select: { personId: true } }, texts: { select: { id: true, kind: true, sections: true, authorOrgId: true, sentToOrgIds: true, sentOn: true, version: true, createdAt: true }, orderBy: { createdAt: "asc" } } },
+    });
+    if (!c) throw new NotFoundError();
+    const texts = c.texts.filter((t) => maySeeText(caller, t, c.referents));
+    await audit({ action: "case.socialDetail.read", entityType: "Case", entityId: caseId, fields: [...new Set(texts.map((t) => t.kind))] });
+    return texts.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), sentOn: t.sentOn?.toISOString().slice(0, 10) ?? null }));
+  },
+});
+
+export const editCaseText = orgAction({
+  name: "cases.editText",
+  roles: ["ADMIN", "AGENT"],
+  schema: ZEditTextInput,
+  async handler(input, { caller, tx, audit }) {
+    const t = await tx.caseText.findFirst({ where: { id: input.textId, authorOrgId: caller.org.id, case: caseScope(caller) }, select: { id: true, sections: true } });
+    if (!t) throw new NotFoundError();
+    const r = await tx.caseText.updateMany({ where: { id: t.id, version: input.version }, data: { sections: { ...(t.sections as object), ...input.sections }, version: { increment: 1 } } });
+    if (r.count === 0) throw new ActionError("Ce texte vient d'être modifié par une autre personne. Rechargez-le : votre saisie reste dans le formulaire.");
+    await audit({ action: "case.text.edit", entityType: "CaseText", entityId: t.id, fields: Object.keys(input.sections).map((k) => `sections.${k}`) });
+  },
+});
+
+export const setCaseReferent = orgAction({
+  name: "cases.setReferent",
+  roles: ["ADMIN", "AGENT"],
+  schema: ZSetReferentInput,
+  async handler({ caseId, personId }, ctx) {
+    const c = await lockCase(ctx, caseId);
+    const member = await ctx.tx.membership.findFirst({ where: { organisationId: ctx.caller.org.id, personId }, select: { id: true } });
+    if (!member) throw new ActionError("Le référent doit être membre de votre organisation.", { personId: ["Choisissez un membre de votre organisation."] });
+    await ctx.tx.caseReferent.upsert({ where: { caseId_organisationId: { caseId: c.id, organisationId: ctx.caller.org.id } }, create: { caseId: c.id, organisationId: ctx.caller.org.id, personId }, update: { personId } });
+    await ctx.audit({ action: "case.referent", entityType: "Case", entityId: c.id, fields: ["referent"] });
+  },
+});
