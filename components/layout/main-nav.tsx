@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const ITEMS = [
   { href: "tableau-de-bord", label: "Tableau de bord" },
   { href: "conventions", label: "Conventions" },
+  { href: "dossiers", label: "Dossiers" },
   { href: "menages", label: "Ménages" },
   { href: "logements", label: "Logements" },
   { href: "rapports", label: "Rapports" },

@@ -1,6 +1,7 @@
 import { obligationLabel, obligationStatus, type IsoDate, type ObligationMessageKey } from "@/lib/domain";
 import { formatCents, formatDate, isoOf } from "@/lib/format";
 import { ObligationStatusBadge } from "./obligation-status";
+import { RuleBadge } from "./rule-badge";
 
 export type ObligationRow = {
   id: string; key: string; rule: string; messageKey: string; periodKey: string | null; opensOn: Date; dueOn: Date | null; doneOn: Date | null; closesOn: Date | null;
@@ -32,11 +33,11 @@ export function ObligationTable({ rows, today, orgNames, caption, renderAction }
           {rows.map((o) => {
             const status = obligationStatus({ dueOn: o.dueOn ? isoOf(o.dueOn) : null, doneOn: o.doneOn ? isoOf(o.doneOn) : null }, today);
             return (
-              <tr key={o.id} data-rule={o.rule}>
+              <tr key={o.id} data-rule={o.rule} data-status={status} className={status === "overdue" ? "bg-red-50" : status === "due-soon" ? "bg-amber-50" : undefined}>
                 <td className="px-3 py-2">
                   {obligationLabel(o.messageKey as ObligationMessageKey)}
                   {o.amountCents !== null ? <span className="text-slate-700"> — {formatCents(o.amountCents)}</span> : null}
-                  <span className="ml-2 font-mono text-xs text-slate-500">{o.rule}</span>
+                  <span className="ml-2"><RuleBadge rule={o.rule} id={`regle-${o.id}`} /></span>
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{o.periodKey ?? "—"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDate(o.opensOn)}</td>

@@ -91,3 +91,21 @@ export async function findCase(caller: Caller, id: string, today: IsoDate, db: D
 export function maySeeText(caller: Caller, t: { authorOrgId: string; sentToOrgIds: string[] }, referents: { personId: string }[]): boolean {
   return t.authorOrgId === caller.org.id || t.sentToOrgIds.includes(caller.org.id) || referents.some((r) => r.personId === caller.personId);
 }
+
+/** What the referral form offers (REL-1): the relais conventions where the caller is the Ville, with this year's count. */
+export async function referralOptions(caller: Caller, year: number, db: Db = prisma) {
+  const [conventions, households, members] = await Promise.all([
+    db.convention.findMany({
+      where: { kind: "RELAIS", parties: { some: { organisationId: caller.org.id, partyRole: "COMMUNE" } }, events: { some: { type: "SIGNED" } } },
+      select: { id: true, title: true, parameters: true, _count: { select: { cases: { where: { quotaYear: year } } } } },
+      orderBy: { startOn: "desc" },
+    }),
+    db.household.findMany({ where: { organisationId: caller.org.id }, select: { id: true, referenceFirstName: true, referenceLastName: true }, orderBy: [{ referenceLastName: "asc" }, { referenceFirstName: "asc" }], take: 500 }),
+    db.membership.findMany({ where: { organisationId: caller.org.id, role: { in: ["ADMIN", "AGENT"] } }, select: { person: { select: { id: true, firstName: true, lastName: true } } } }),
+  ]);
+  return {
+    conventions: conventions.map((c) => ({ id: c.id, title: c.title, used: c._count.cases, quota: Number((c.parameters as Record<string, unknown>).referralQuota ?? 3) })),
+    households: households.map((h) => ({ id: h.id, name: `${h.referenceLastName} ${h.referenceFirstName}` })),
+    members: members.map((m) => m.person),
+  };
+}

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/server/action";
+import { recordCaseEvent, setCaseReferent, showSocialDetail } from "@/lib/server/actions/cases";
+
+export async function recordCaseEventAction(org: string, input: unknown) {
+  const r = await runAction(recordCaseEvent, org, input);
+  revalidatePath(`/o/${org}/dossiers`, "layout");
+  return r;
+}
+export async function showSocialDetailAction(org: string, input: unknown) {
+  return runAction(showSocialDetail, org, input);
+}
+export async function setReferentAction(org: string, input: unknown) {
+  const r = await runAction(setCaseReferent, org, input);
+  revalidatePath(`/o/${org}/dossiers`, "layout");
+  return r;
+}

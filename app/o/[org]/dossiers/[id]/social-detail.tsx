@@ -1,0 +1,47 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { DIAGNOSTIC_SECTION_LABELS } from "@/lib/validation/cases";
+import { formatCents, formatDate } from "@/lib/format";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { showSocialDetailAction } from "./actions";
+
+type Text = { id: string; kind: string; sections: Record<string, unknown>; sentOn: string | null; createdAt: string };
+const KIND: Record<string, string> = { DIAGNOSTIC: "Bilan diagnostic", CONTRACT: "Contrat d'accompagnement", INTERMEDIATE_BILAN: "Bilan intermédiaire", FINAL_BILAN: "Bilan final", NOTE: "Note" };
+
+/** ACC-2/ACC-3: nothing is loaded until the person asks; each display is recorded. */
+export function SocialDetail({ org, caseId }: { org: string; caseId: string }) {
+  const [texts, setTexts] = useState<Text[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  if (texts === null) {
+    return (
+      <div>
+        {error ? <Alert>{error}</Alert> : null}
+        <p className="mb-2 text-sm text-slate-700">Le détail social (diagnostic, budget, bilans) n&apos;est affiché qu&apos;à la demande ; chaque consultation est enregistrée.</p>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => start(async () => {
+          const r = await showSocialDetailAction(org, { caseId });
+          if (r.ok) setTexts(r.data as Text[]); else setError(r.message);
+        })}>Afficher le détail social</Button>
+      </div>
+    );
+  }
+  if (texts.length === 0) return <p className="text-sm text-slate-700">Aucun détail social ne vous est accessible pour ce dossier.</p>;
+  return (
+    <ul className="space-y-4" data-testid="social-detail">
+      {texts.map((t) => (
+        <li key={t.id} className="rounded-md border border-slate-200 p-3 text-sm">
+          <p className="font-medium">{KIND[t.kind] ?? t.kind} — {formatDate(t.createdAt)}{t.sentOn ? `, adressé à la Ville le ${formatDate(t.sentOn)}` : ""}</p>
+          {t.kind === "DIAGNOSTIC" ? (
+            <dl className="mt-2 space-y-1">
+              {Object.entries(DIAGNOSTIC_SECTION_LABELS).map(([k, l]) => (<div key={k}><dt className="text-slate-600">{l}</dt><dd>{String(t.sections[k] ?? "")}</dd></div>))}
+              <div><dt className="text-slate-600">Ressources mensuelles</dt><dd>{formatCents(Number(t.sections.monthlyIncomeCents))}</dd></div>
+              <div><dt className="text-slate-600">Redevance (REL-4)</dt><dd>{t.sections.redevanceCents === null ? "Loyer ouvrant droit à l'APL" : formatCents(Number(t.sections.redevanceCents))}</dd></div>
+            </dl>
+          ) : t.sections.text ? <p className="mt-1 whitespace-pre-line">{String(t.sections.text)}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
