@@ -5,11 +5,13 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createConvention } from "../lib/server/convention-write";
 import { domainInput, refreshConventionObligations } from "../lib/server/conventions";
 import { demoConventionEvents } from "./demo-events";
+import { seedDemoHouseholds } from "./demo-households";
+import { seedDemoCases } from "./demo-cases";
 import { defaultParams } from "../lib/validation/convention-params";
 import { paramToInput, ZCreateConventionInput, CONVENTION_PARAM_SPEC } from "../lib/validation/conventions";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_PERSONS, demoConventions } from "./demo-data";
 
-export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ organisations: number; persons: number; conventions: number }> {
+export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ organisations: number; persons: number; conventions: number; households: number; cases: number }> {
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 /* Argon2id */, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
   const year = Number(today.slice(0, 4));
   return prisma.$transaction(async (tx) => {
@@ -19,6 +21,7 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
       orgId.set(o.slug, row.id);
     }
     const adminOf = new Map<string, string>();
+    const personIds = new Map<string, string>();
     for (const p of DEMO_PERSONS) {
       const person = await tx.person.create({
         data: {
@@ -27,8 +30,10 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
         },
       });
       for (const m of p.memberships) if (m.role === "ADMIN") adminOf.set(m.org, person.id);
+      personIds.set(p.email, person.id);
     }
     const conventions = demoConventions(year);
+    let relaisId = "";
     for (const c of conventions) {
       const defaults = defaultParams(c.kind, year);
       const specs = CONVENTION_PARAM_SPEC[c.kind];
@@ -44,8 +49,16 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
       const events = demoConventionEvents(domainInput(created), c.signedOn, today, created.parameters as Record<string, unknown>);
       await tx.conventionEvent.createMany({ data: events.map((e) => ({ conventionId: created.id, type: e.type, on: new Date(`${e.on}T00:00:00Z`), payload: e })) });
       await refreshConventionObligations(tx, created.id, today);
+      if (c.kind === "RELAIS") relaisId = created.id;
     }
+    // Households of the Ville and relais cases in every state (issue 6 §7).
+    const households = await seedDemoHouseholds(tx, { orgId: (slug) => orgId.get(slug)!, personId: (email) => personIds.get(email)!, today });
+    const cases = await seedDemoCases(tx, {
+      conventionId: relaisId, communeId: orgId.get("choisy-le-roi")!, associationId: orgId.get("aumv")!,
+      cityAgentId: personIds.get("agent@choisy-le-roi.demo")!, associationAgentId: personIds.get("agent@aumv.demo")!,
+      households: Object.values(households), today,
+    });
     await tx.auditEvent.create({ data: { action: "demo.seed", entityType: "Tenant", fields: [] } });
-    return { organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length };
+    return { organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length, households: Object.keys(households).length, cases };
   }, { timeout: 120_000 });
 }

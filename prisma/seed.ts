@@ -15,7 +15,7 @@ async function main() {
       return;
     }
     const n = await seedDemo(prisma, parisToday());
-    console.log(`[seed] démo créée : ${n.organisations} organisations, ${n.persons} personnes, ${n.conventions} conventions.`);
+    console.log(`[seed] démo créée : ${n.organisations} organisations, ${n.persons} personnes, ${n.conventions} conventions, ${n.households} ménages, ${n.cases} dossiers.`);
     console.log(`[seed] mot de passe de tous les comptes de démonstration : ${DEMO_PASSWORD}`);
     console.log(`[seed] ${DEMO_PERSONS.length} comptes, par exemple admin@choisy-le-roi.demo, agent@aumv.demo, admin@valophis-habitat.demo`);
   } finally {

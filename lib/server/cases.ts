@@ -47,9 +47,12 @@ export async function refreshCaseObligations(tx: Tx, caseId: string, today: IsoD
   const params = relaisCaseParams(c.convention.parameters as Record<string, unknown>, c.convention.events, today);
   const obligations = relaisCaseObligations(events, today, params);
   const parties = c.convention.parties;
-  const next = await writeObligations(tx, { ownerType: "CASE", ownerId: c.id, conventionId: c.conventionId, parties, visibleToOrgIds: parties.map((p) => p.organisationId) }, obligations);
   const closedOn = facts.end?.on ?? (facts.decision && !facts.decision.entry ? facts.decision.on : null);
-  await tx.case.update({ where: { id: c.id }, data: { nextDueOn: next ? day(next) : null, closedOn: closedOn ? day(closedOn) : null, obligationsComputedOn: day(today) } });
+  const next = await writeObligations(tx, { ownerType: "CASE", ownerId: c.id, conventionId: c.conventionId, parties, visibleToOrgIds: parties.map((p) => p.organisationId) }, obligations);
+  // A closed case keeps its past misses as history, but only its final bilan is still to do.
+  const finalBilan = obligations.find((o) => o.key === "REL-8:final-bilan" && !o.doneOn)?.dueOn ?? null;
+  const nextDue = closedOn ? finalBilan : next;
+  await tx.case.update({ where: { id: c.id }, data: { nextDueOn: nextDue ? day(nextDue) : null, closedOn: closedOn ? day(closedOn) : null, obligationsComputedOn: day(today) } });
 }
 
 export type CaseStage = "REFERRED" | "DIAGNOSED" | "DECIDED" | "IN_SUPPORT" | "CLOSED";
@@ -79,11 +82,14 @@ export async function findCase(caller: Caller, id: string, today: IsoDate, db: D
   if (!c.obligationsComputedOn || isoOf(c.obligationsComputedOn) !== today) {
     await withTx({ personId: caller.personId, organisationId: caller.org.id }, (tx) => refreshCaseObligations(tx, c.id, today));
   }
-  const [obligations, persons] = await Promise.all([
+  const [caseObligations, exchange, persons] = await Promise.all([
     db.obligation.findMany({ where: { ownerType: "CASE", ownerId: c.id, visibleToOrgIds: { has: caller.org.id } }, orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { opensOn: "asc" }] }),
+    // REL-7: the quarterly exchange on all households is the convention's; the case shows the next one.
+    c.closedOn ? Promise.resolve(null) : db.obligation.findFirst({ where: { ownerType: "CONVENTION", ownerId: c.conventionId, key: { startsWith: "REL-7:exchange:" }, doneOn: null, dueOn: { gte: day(today) }, visibleToOrgIds: { has: caller.org.id } }, orderBy: { dueOn: "asc" } }),
     db.person.findMany({ where: { id: { in: c.referents.map((r) => r.personId) } }, select: { id: true, firstName: true, lastName: true } }),
   ]);
   const events = caseEvents(c.events);
+  const obligations = exchange ? [...caseObligations, exchange].sort((a, b) => (a.dueOn?.getTime() ?? Infinity) - (b.dueOn?.getTime() ?? Infinity)) : caseObligations;
   return { ...c, obligations, referentPersons: persons, stage: caseStage(events), domainEvents: events };
 }
 

@@ -7,3 +7,4 @@ export * as organisations from "./organisations";
 export * as conventions from "./conventions";
 export * as conventionLife from "./convention-life";
 export * as cases from "./cases";
+export * as households from "./households";
