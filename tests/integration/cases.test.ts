@@ -71,4 +71,14 @@ describe("relais cases", () => {
     await findCase(await caller("agent@aumv.demo", "aumv"), c.id, "2025-07-10");
     expect(await s.db.auditEvent.count({ where: { action: "case.socialDetail.read" } })).toBe(before + 2);
   });
+
+  it("ACC-2: editing the same text concurrently refuses the second save; the Ville cannot edit the association's text", async () => {
+    const c = await s.db.case.findFirstOrThrow({ where: { conventionId: fx.conventionId, quotaYear: 2025 }, orderBy: { createdAt: "asc" } });
+    const t = await s.db.caseText.findFirstOrThrow({ where: { caseId: c.id, kind: "FINAL_BILAN" } });
+    const edit = (email: string, org: string, text: string) => run("cases.editText", email, org, { textId: t.id, version: t.version, sections: { text } });
+    expect((await edit("agent@aumv.demo", "aumv", "Première version corrigée")).ok).toBe(true);
+    expect(await edit("admin@aumv.demo", "aumv", "Seconde version")).toMatchObject({ ok: false, message: expect.stringContaining("vient d'être modifié") });
+    expect(await edit("agent@choisy-le-roi.demo", "choisy-le-roi", "Par la Ville")).toMatchObject({ code: "not-found" });
+    expect(((await s.db.caseText.findUniqueOrThrow({ where: { id: t.id } })).sections as { text: string }).text).toBe("Première version corrigée");
+  });
 });

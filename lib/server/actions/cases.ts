@@ -120,7 +120,7 @@ export const showSocialDetail = orgAction({
     if (!c) throw new NotFoundError();
     const texts = c.texts.filter((t) => maySeeText(caller, t, c.referents));
     await audit({ action: "case.socialDetail.read", entityType: "Case", entityId: caseId, fields: [...new Set(texts.map((t) => t.kind))] });
-    return texts.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), sentOn: t.sentOn?.toISOString().slice(0, 10) ?? null }));
+    return texts.map((t) => ({ ...t, editable: t.authorOrgId === caller.org.id && caller.role !== "READER", createdAt: t.createdAt.toISOString(), sentOn: t.sentOn?.toISOString().slice(0, 10) ?? null }));
   },
 });
 

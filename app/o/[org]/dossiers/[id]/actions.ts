@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/server/action";
-import { recordCaseEvent, setCaseReferent, showSocialDetail } from "@/lib/server/actions/cases";
+import { editCaseText, recordCaseEvent, setCaseReferent, showSocialDetail } from "@/lib/server/actions/cases";
 
 export async function recordCaseEventAction(org: string, input: unknown) {
   const r = await runAction(recordCaseEvent, org, input);
@@ -16,4 +16,7 @@ export async function setReferentAction(org: string, input: unknown) {
   const r = await runAction(setCaseReferent, org, input);
   revalidatePath(`/o/${org}/dossiers`, "layout");
   return r;
+}
+export async function editTextAction(org: string, input: unknown) {
+  return runAction(editCaseText, org, input);
 }

@@ -5,9 +5,38 @@ import { DIAGNOSTIC_SECTION_LABELS } from "@/lib/validation/cases";
 import { formatCents, formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { showSocialDetailAction } from "./actions";
+import { editTextAction, showSocialDetailAction } from "./actions";
 
-type Text = { id: string; kind: string; sections: Record<string, unknown>; sentOn: string | null; createdAt: string };
+type Text = { id: string; kind: string; sections: Record<string, unknown>; sentOn: string | null; createdAt: string; version: number; editable: boolean };
+
+/** Edits a text of one's own organisation; a stale version is refused and what was typed stays. */
+function TextEditor({ org, t, onSaved }: { org: string; t: Text; onSaved: (sections: Record<string, unknown>, version: number) => void }) {
+  const keys = t.kind === "DIAGNOSTIC" ? Object.keys(DIAGNOSTIC_SECTION_LABELS) : ["text"];
+  const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(keys.map((k) => [k, String(t.sections[k] ?? "")])));
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  if (!open) return <Button type="button" variant="secondary" className="mt-2" onClick={() => setOpen(true)}>Modifier</Button>;
+  return (
+    <form className="mt-2 space-y-2" aria-label={`Modifier : ${KIND[t.kind] ?? t.kind}`} onSubmit={(e) => {
+      e.preventDefault();
+      start(async () => {
+        setError(null);
+        const r = await editTextAction(org, { textId: t.id, version: t.version, sections: values });
+        if (r.ok) { onSaved(values, t.version + 1); setOpen(false); } else setError(r.message);
+      });
+    }}>
+      {error ? <Alert>{error}</Alert> : null}
+      {keys.map((k) => (
+        <div key={k}>
+          <label htmlFor={`edit-${t.id}-${k}`} className="block text-sm font-medium">{k === "text" ? "Texte" : DIAGNOSTIC_SECTION_LABELS[k as keyof typeof DIAGNOSTIC_SECTION_LABELS]}</label>
+          <textarea id={`edit-${t.id}-${k}`} rows={3} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1 text-sm" />
+        </div>
+      ))}
+      <div className="flex gap-2"><Button type="submit" disabled={pending}>Enregistrer</Button><Button type="button" variant="secondary" onClick={() => setOpen(false)}>Annuler</Button></div>
+    </form>
+  );
+}
 const KIND: Record<string, string> = { DIAGNOSTIC: "Bilan diagnostic", CONTRACT: "Contrat d'accompagnement", INTERMEDIATE_BILAN: "Bilan intermédiaire", FINAL_BILAN: "Bilan final", NOTE: "Note" };
 
 /** ACC-2/ACC-3: nothing is loaded until the person asks; each display is recorded. */
@@ -40,6 +69,9 @@ export function SocialDetail({ org, caseId }: { org: string; caseId: string }) {
               <div><dt className="text-slate-600">Redevance (REL-4)</dt><dd>{t.sections.redevanceCents === null ? "Loyer ouvrant droit à l'APL" : formatCents(Number(t.sections.redevanceCents))}</dd></div>
             </dl>
           ) : t.sections.text ? <p className="mt-1 whitespace-pre-line">{String(t.sections.text)}</p> : null}
+          {t.editable && (t.kind === "DIAGNOSTIC" || t.sections.text !== undefined) ? (
+            <TextEditor org={org} t={t} onSaved={(sections, version) => setTexts((all) => all!.map((x) => (x.id === t.id ? { ...x, sections: { ...x.sections, ...sections }, version } : x)))} />
+          ) : null}
         </li>
       ))}
     </ul>
