@@ -43,15 +43,19 @@ export function demoCaseStories(today: IsoDate): { household: number; events: Re
   ];
 }
 
-export async function seedDemoCases(tx: Tx, o: { conventionId: string; communeId: string; associationId: string; cityAgentId: string; associationAgentId: string; households: string[]; today: IsoDate }) {
+export async function seedDemoCases(
+  tx: Tx,
+  o: { conventionId: string; communeId: string; associationId: string; cityAgentId: string; associationAgentId: string; households: string[]; today: IsoDate },
+  stories: { household?: number; events: RelaisCaseEvent[]; texts?: Record<string, string> }[] = demoCaseStories(o.today),
+) {
   const assocTypes = new Set(["DIAGNOSTIC", "ENTRY", "CONTRACT_SENT", "VISIT", "INTERMEDIATE_BILAN_SENT", "FINAL_BILAN_SENT", "END"]);
   let n = 0;
-  for (const story of demoCaseStories(o.today)) {
+  for (const [i, story] of stories.entries()) {
     const year = Number(story.events[0].on.slice(0, 4));
     const rank = (await tx.case.count({ where: { conventionId: o.conventionId, quotaYear: year } })) + 1;
     const c = await tx.case.create({
       data: {
-        kind: "RELAIS", conventionId: o.conventionId, householdId: o.households[story.household], createdByOrgId: o.communeId, quotaYear: year, quotaRank: rank,
+        kind: "RELAIS", conventionId: o.conventionId, householdId: o.households[story.household ?? i], createdByOrgId: o.communeId, quotaYear: year, quotaRank: rank,
         referents: { create: [{ organisationId: o.communeId, personId: o.cityAgentId }, { organisationId: o.associationId, personId: o.associationAgentId }] },
         events: {
           create: story.events.map((e) => {
@@ -74,4 +78,40 @@ export async function seedDemoCases(tx: Tx, o: { conventionId: string; communeId
     n++;
   }
   return n;
+}
+
+/**
+ * The previous relais convention 2023-2024 (seed 000 preamble): over the two years, 10 households
+ * supported, 2 relogés, 3 other solutions, 4 diagnostics requested, 2 entries. Eight households were
+ * carried over from earlier conventions; the five still supported at the end of 2024 stop with the
+ * convention (their support goes on under the 2025 convention, outside this demo).
+ */
+export function previousConventionStories(): { events: RelaisCaseEvent[] }[] {
+  const supported = (referredOn: IsoDate, entryOn: IsoDate, end: { on: IsoDate; outcome: "RELOGE" | "OTHER_SOLUTION" | "STOP" }): { events: RelaisCaseEvent[] } => {
+    const diag = addDays(referredOn, 20, "REL-2");
+    const events: RelaisCaseEvent[] = [
+      { type: "REFERRAL", on: referredOn }, { type: "DIAGNOSTIC", on: diag }, { type: "DECISION", on: addDays(diag, 10, "REL-4"), entry: true },
+      { type: "ENTRY", on: entryOn }, { type: "CONTRACT_SENT", on: addDays(entryOn, 3, "REL-6") },
+      ...weekly(addDays(entryOn, 1, "REL-7"), addDays(end.on, -3, "REL-7")),
+    ];
+    // REL-6: renewed each year it lasts; REL-7: an intermediate bilan every quarter.
+    for (let r = addDays(entryOn, 355, "REL-6"); r < end.on; r = addDays(r, 365, "REL-6")) events.push({ type: "RENEWAL", on: r });
+    for (let b = addDays(entryOn, 85, "REL-7"); b < end.on; b = addDays(b, 91, "REL-7")) events.push({ type: "INTERMEDIATE_BILAN_SENT", on: b });
+    events.push({ type: "FINAL_BILAN_SENT", on: addDays(end.on, -2, "REL-8") }, { type: "END", on: end.on, outcome: end.outcome });
+    return { events };
+  };
+  return [
+    supported("2021-09-06", "2021-11-02", { on: "2023-06-30", outcome: "RELOGE" }),
+    supported("2022-01-10", "2022-03-01", { on: "2024-04-15", outcome: "RELOGE" }),
+    supported("2021-05-03", "2021-07-01", { on: "2023-03-31", outcome: "OTHER_SOLUTION" }),
+    supported("2022-02-14", "2022-04-04", { on: "2023-10-20", outcome: "OTHER_SOLUTION" }),
+    supported("2022-06-01", "2022-07-18", { on: "2024-09-13", outcome: "OTHER_SOLUTION" }),
+    supported("2022-04-11", "2022-06-07", { on: "2024-12-31", outcome: "STOP" }),
+    supported("2022-09-05", "2022-11-03", { on: "2024-12-31", outcome: "STOP" }),
+    supported("2022-10-03", "2022-12-01", { on: "2024-12-31", outcome: "STOP" }),
+    supported("2023-03-06", "2023-05-02", { on: "2024-12-31", outcome: "STOP" }),
+    supported("2024-01-15", "2024-03-04", { on: "2024-12-31", outcome: "STOP" }),
+    { events: [{ type: "REFERRAL", on: "2023-09-11" }, { type: "DIAGNOSTIC", on: "2023-10-02" }, { type: "DECISION", on: "2023-10-16", entry: false }] },
+    { events: [{ type: "REFERRAL", on: "2024-06-03" }, { type: "DIAGNOSTIC", on: "2024-06-24" }, { type: "DECISION", on: "2024-07-08", entry: false }] },
+  ];
 }

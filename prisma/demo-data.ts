@@ -62,6 +62,13 @@ export function demoConventions(year: number): DemoConvention[] {
       parties: [{ org: "choisy-le-roi", roleLabel: "la Ville" }, { org: "aumv", roleLabel: "l'Association" }],
     },
     {
+      // The previous relais convention (seed 000 preamble: "la dernière convention 2023-2024").
+      kind: "RELAIS", title: "Logement relais 2023-2024 – Choisy-le-Roi / AUMV", territory: "Choisy-le-Roi",
+      signedOn: "2022-12-15", startOn: "2023-01-01",
+      parties: [{ org: "choisy-le-roi", roleLabel: "la Ville" }, { org: "aumv", roleLabel: "l'Association" }],
+      params: { initialMonths: "24", renewalKind: "NONE", renewalPeriodMonths: "", maxTotalMonths: "" },
+    },
+    {
       kind: "RESERVATION_FLUX", title: "Convention bilatérale de réservation en flux 2024-2026 – Choisy-le-Roi / Valophis Habitat", territory: "Choisy-le-Roi",
       reference: "Délibération du conseil municipal du 22 mai 2024",
       signedOn: "2024-06-14", startOn: "2024-01-01",

@@ -6,7 +6,8 @@ import { createConvention } from "../lib/server/convention-write";
 import { domainInput, refreshConventionObligations } from "../lib/server/conventions";
 import { demoConventionEvents } from "./demo-events";
 import { seedDemoHouseholds } from "./demo-households";
-import { seedDemoCases } from "./demo-cases";
+import { previousConventionStories, seedDemoCases } from "./demo-cases";
+import { computeSearchKey } from "../lib/server/households";
 import { defaultParams } from "../lib/validation/convention-params";
 import { paramToInput, ZCreateConventionInput, CONVENTION_PARAM_SPEC } from "../lib/validation/conventions";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_PERSONS, demoConventions } from "./demo-data";
@@ -34,6 +35,7 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
     }
     const conventions = demoConventions(year);
     let relaisId = "";
+    let previousRelaisId = "";
     for (const c of conventions) {
       const defaults = defaultParams(c.kind, year);
       const specs = CONVENTION_PARAM_SPEC[c.kind];
@@ -49,7 +51,10 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
       const events = demoConventionEvents(domainInput(created), c.signedOn, today, created.parameters as Record<string, unknown>);
       await tx.conventionEvent.createMany({ data: events.map((e) => ({ conventionId: created.id, type: e.type, on: new Date(`${e.on}T00:00:00Z`), payload: e })) });
       await refreshConventionObligations(tx, created.id, today);
-      if (c.kind === "RELAIS") relaisId = created.id;
+      if (c.kind === "RELAIS") {
+        if (c.startOn === "2023-01-01") previousRelaisId = created.id;
+        else relaisId = created.id;
+      }
     }
     // Households of the Ville and relais cases in every state (issue 6 §7).
     const households = await seedDemoHouseholds(tx, { orgId: (slug) => orgId.get(slug)!, personId: (email) => personIds.get(email)!, today });
@@ -58,7 +63,19 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
       cityAgentId: personIds.get("agent@choisy-le-roi.demo")!, associationAgentId: personIds.get("agent@aumv.demo")!,
       households: Object.values(households), today,
     });
+    // Households followed under the previous convention (their figures are seed 000's: 10, 2, 3, 4, 2).
+    const formerNames = [["Da Silva", "Maria"], ["Kone", "Ibrahim"], ["Lambert", "Sylvie"], ["Haddouche", "Nadia"], ["Petit", "Christophe"], ["Traoré", "Mariam"],
+      ["Leroy", "Céline"], ["Boucher", "Patrick"], ["Gomes", "Ana"], ["Mansour", "Youssef"], ["Robin", "Aurélie"], ["Cissé", "Oumar"]];
+    const former: string[] = [];
+    for (const [lastName, firstName] of formerNames) {
+      const h = await tx.household.create({ data: { organisationId: orgId.get("choisy-le-roi")!, referenceFirstName: firstName, referenceLastName: lastName, searchKey: computeSearchKey({ referenceFirstName: firstName, referenceLastName: lastName, members: [] }), commune: "Choisy-le-Roi", createdById: personIds.get("agent@choisy-le-roi.demo")! } });
+      former.push(h.id);
+    }
+    const formerCases = await seedDemoCases(tx, {
+      conventionId: previousRelaisId, communeId: orgId.get("choisy-le-roi")!, associationId: orgId.get("aumv")!,
+      cityAgentId: personIds.get("agent@choisy-le-roi.demo")!, associationAgentId: personIds.get("agent@aumv.demo")!, households: former, today,
+    }, previousConventionStories());
     await tx.auditEvent.create({ data: { action: "demo.seed", entityType: "Tenant", fields: [] } });
-    return { organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length, households: Object.keys(households).length, cases };
+    return { organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length, households: Object.keys(households).length + former.length, cases: cases + formerCases };
   }, { timeout: 120_000 });
 }

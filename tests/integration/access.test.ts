@@ -14,11 +14,11 @@ async function caller(email: string, org: string) {
 }
 
 describe("ACC-1: a person sees only the conventions of their organisation", () => {
-  it("ACC-1: the city sees its two conventions (relais and réservation), not the others", async () => {
+  it("ACC-1: the city sees its three conventions (two relais, the réservation), not the others", async () => {
     const c = await caller("agent@choisy-le-roi.demo", "choisy-le-roi");
     const { rows, total } = await listConventions(c, {}, TODAY);
-    expect(total).toBe(2);
-    expect(rows.map((r) => r.kind).sort()).toEqual(["RELAIS", "RESERVATION_FLUX"]);
+    expect(total).toBe(3);
+    expect(rows.map((r) => r.kind).sort()).toEqual(["RELAIS", "RELAIS", "RESERVATION_FLUX"]);
   });
 
   it("ACC-1: a person of AUMV cannot read the Choisy–Valophis réservation convention", async () => {
@@ -67,7 +67,7 @@ describe("ACC-1: a person sees only the conventions of their organisation", () =
     const c = await caller("admin@choisy-le-roi.demo", "choisy-le-roi");
     const byTitle = await listConventions(c, { sort: "title", dir: "asc" }, TODAY);
     expect(byTitle.rows[0].kind).toBe("RESERVATION_FLUX"); // « Convention bilatérale… » before « Logement relais… »
-    expect((await listConventions(c, { kind: "RELAIS" }, TODAY)).rows.map((r) => r.kind)).toEqual(["RELAIS"]);
+    expect((await listConventions(c, { kind: "RELAIS" }, TODAY)).rows.map((r) => r.kind)).toEqual(["RELAIS", "RELAIS"]);
     expect((await listConventions(c, { page: 2 }, TODAY)).rows).toHaveLength(0);
   });
 });

@@ -100,7 +100,8 @@ describe("conventions: creation with every party's consent", () => {
   it("ACC-1: lists filter by kind, partner and derived status", async () => {
     const city = await caller("admin@choisy-le-roi.demo", "choisy-le-roi");
     expect((await listConventions(city, { partner: s.org("valophis-habitat") }, TODAY)).rows.map((r) => r.kind)).toEqual(["RESERVATION_FLUX"]);
-    expect((await listConventions(city, { status: "ECHUE" }, "2030-01-01")).rows.map((r) => r.kind).sort()).toEqual(["RELAIS", "RELAIS", "RESERVATION_FLUX"].sort());
+    expect((await listConventions(city, { status: "ECHUE" }, "2030-01-01")).rows.map((r) => r.kind).sort()).toEqual(["RELAIS", "RELAIS", "RELAIS", "RESERVATION_FLUX"]);
+    expect((await listConventions(city, { status: "ECHUE" }, "2026-03-01")).rows.map((r) => r.title)).toEqual(["Logement relais 2023-2024 – Choisy-le-Roi / AUMV"]);
     expect((await listConventions(city, { status: "EN_VIGUEUR" }, "2026-03-01")).total).toBe(3);
   });
 });

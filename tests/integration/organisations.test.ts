@@ -47,7 +47,7 @@ describe("directory of organisations", () => {
     const partners = await listPartners(c);
     expect(partners.map((p) => p.name).sort()).toEqual(["Ville de Choisy-le-Roi", "État – préfecture du Val-de-Marne"].sort());
     const choisy = partners.find((p) => p.name === "Ville de Choisy-le-Roi")!;
-    expect(choisy.parties.map((x) => x.convention.kind)).toEqual(["RELAIS"]); // not the réservation convention
+    expect(choisy.parties.map((x) => x.convention.kind)).toEqual(["RELAIS", "RELAIS"]); // not the réservation convention
     expect(choisy.memberships.map((m) => m.person.email).sort()).toEqual(["admin@choisy-le-roi.demo", "agent@choisy-le-roi.demo"]);
   });
 });
