@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relaisCaseFacts, relaisFigures, type RelaisCaseEvent } from "@/lib/domain";
+import { nextObligations, resolveCaller } from "@/lib/server/access";
 import { seeded, TODAY } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -31,5 +32,18 @@ describe("the demo tenant", () => {
     expect(current.cases.filter((c) => c.closedOn !== null)).toHaveLength(2);
     expect(current.cases.filter((c) => c.nextDueOn !== null && c.nextDueOn.toISOString().slice(0, 10) < TODAY).length).toBeGreaterThanOrEqual(1);
     expect(current.cases.filter((c) => c.quotaYear === Number(TODAY.slice(0, 4))).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the dashboard lists what falls on the organisation, most urgent first, never a closed case's past misses nor another's duties", async () => {
+    const caller = async (email: string, org: string) => (await resolveCaller({ personId: s.person(email).id, sessionVersion: 0 }, org))!;
+    const aumv = await nextObligations(await caller("agent@aumv.demo", "aumv"), TODAY, 50);
+    const dues = aumv.map((o) => o.dueOn!.toISOString());
+    expect(dues).toEqual([...dues].sort());
+    expect(aumv.every((o) => o.responsibleOrganisationId === s.org("aumv") || o.responsibleOrganisationId === null)).toBe(true);
+    const closed = await s.db.case.findMany({ where: { closedOn: { not: null } }, select: { id: true } });
+    expect(aumv.filter((o) => closed.some((c) => c.id === o.ownerId) && o.key !== "REL-8:final-bilan")).toEqual([]);
+    expect(aumv.some((o) => o.key === "REL-2:diagnostic")).toBe(true);
+    const valophis = await nextObligations(await caller("agent@valophis-habitat.demo", "valophis-habitat"), TODAY, 50);
+    expect(valophis.some((o) => o.ownerType === "CASE")).toBe(false);
   });
 });
