@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ObligationTable } from "@/components/obligations/obligation-table";
 import { CaseEventForm } from "./event-form";
 import { SocialDetail } from "./social-detail";
+import { ReferentButton } from "./referent-button";
 
 export const metadata: Metadata = { title: "Dossier" };
 
@@ -70,11 +71,12 @@ export default async function CasePage({ params }: { params: Promise<{ org: stri
             <dt className="text-slate-600">Référents</dt>
             <dd>{c.referents.map((r) => { const p = c.referentPersons.find((x) => x.id === r.personId); return <span key={r.organisationId} className="block">{p ? `${p.firstName} ${p.lastName}` : "—"} ({orgNames[r.organisationId]})</span>; })}</dd>
           </dl>
+          {caller.role !== "READER" && !c.referents.some((r) => r.personId === caller.personId) ? <ReferentButton org={caller.org.slug} caseId={c.id} personId={caller.personId} /> : null}
         </section>
         {types.length ? (
           <section aria-labelledby="etape" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
             <h2 id="etape" className="mb-2 text-base font-semibold">Enregistrer l&apos;étape suivante</h2>
-            <CaseEventForm org={caller.org.slug} caseId={c.id} types={types} today={now} />
+            <CaseEventForm key={`${types.join()}-${c.events.length}`} org={caller.org.slug} caseId={c.id} types={types} today={now} />
           </section>
         ) : null}
         <section aria-labelledby="chronologie" className="rounded-lg border border-slate-200 bg-white p-4">
