@@ -20,6 +20,8 @@ type Props = {
   documents: DocumentRow[];
   /** The convention's avenants, when a document may be attached to one of them. */
   avenants?: { id: string; number: number }[];
+  /** A case's documents instead of the convention's (issue 6). */
+  caseId?: string;
 };
 
 type Errors = { file?: string; category?: string; avenantId?: string };
@@ -46,7 +48,7 @@ function send(url: string, file: File, onProgress: (percent: number) => void): P
   });
 }
 
-export function DocumentsPanel({ org, conventionId, canUpload, documents, avenants = [] }: Props) {
+export function DocumentsPanel({ org, conventionId, canUpload, documents, avenants = [], caseId }: Props) {
   const router = useRouter();
   const uid = useId();
   const ids = { file: `${uid}-fichier`, category: `${uid}-categorie`, avenantId: `${uid}-avenant`, progress: `${uid}-progression` };
@@ -85,7 +87,8 @@ export function DocumentsPanel({ org, conventionId, canUpload, documents, avenan
     }
 
     setProgress(0);
-    const url = `/api/o/${encodeURIComponent(org)}/conventions/${encodeURIComponent(conventionId)}/documents?${uploadQuery(meta.data)}`;
+    const owner = caseId ? `dossiers/${encodeURIComponent(caseId)}` : `conventions/${encodeURIComponent(conventionId)}`;
+    const url = `/api/o/${encodeURIComponent(org)}/${owner}/documents?${uploadQuery(meta.data)}`;
     const res = await send(url, file, setProgress);
     setProgress(null);
     if (res.status === 201) {

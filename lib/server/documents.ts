@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/client";
 import {
   DOCUMENT_MSG, MAX_DOCUMENT_BYTES, ZDocumentUploadMeta, metaFromQuery, type DocumentCategory, type DocumentRow,
 } from "@/lib/validation/documents";
-import { conventionScope, resolveCaller, type Caller } from "./access";
+import { caseScope, conventionScope, resolveCaller, type Caller } from "./access";
 import { MSG, sameOrigin, zodFieldErrors, type FieldErrors, type RequestContext } from "./action";
 import { writeAudit } from "./audit";
 import { prisma, withTx, type Db } from "./db";
@@ -127,6 +127,7 @@ export async function listDocuments(caller: Caller, conventionId: string, db: Db
     where: { AND: [{ id: conventionId }, conventionScope(caller)] },
     select: {
       documents: {
+        where: { caseId: null },
         select: { id: true, fileName: true, category: true, mimeType: true, sizeBytes: true, createdAt: true, uploadedByOrgId: true, avenant: { select: { number: true } } },
         orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       },
@@ -153,15 +154,49 @@ export type DownloadableDocument = { id: string; conventionId: string; fileName:
 export async function findDocumentForDownload(caller: Caller, documentId: string, db: Db = prisma): Promise<DownloadableDocument | null> {
   const d = await db.document.findFirst({
     where: { id: documentId, convention: conventionScope(caller) },
-    select: { id: true, conventionId: true, fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
+    select: { id: true, conventionId: true, caseId: true, uploadedByOrgId: true, fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
   });
   if (!d) return null;
+  if (d.caseId && !(await mayReadCaseDocuments(caller, d.caseId, d.uploadedByOrgId, db))) return null;
   const bytes = await blobStore(db).get(d.storageKey);
   if (!bytes) {
     console.error(`[documents] contenu manquant pour le document ${d.id}`);
     return null;
   }
   return { id: d.id, conventionId: d.conventionId, fileName: d.fileName, mimeType: d.mimeType, sizeBytes: d.sizeBytes, bytes };
+}
+
+/**
+ * ACC-2: a case's documents (signed contract, bilans) are seen by the organisation that filed them, by the
+ * Ville they are addressed to (REL-6..8) and by the case's referents — never by the other parties.
+ */
+async function caseDocumentRule(caller: Caller, caseId: string, db: Db): Promise<((uploadedByOrgId: string) => boolean) | null> {
+  const c = await db.case.findFirst({
+    where: { AND: [{ id: caseId }, caseScope(caller)] },
+    select: { referents: { select: { personId: true } }, convention: { select: { parties: { where: { partyRole: "COMMUNE" }, select: { organisationId: true } } } } },
+  });
+  if (!c) return null;
+  const everything = c.convention.parties.some((p) => p.organisationId === caller.org.id) || c.referents.some((r) => r.personId === caller.personId);
+  return (uploadedByOrgId) => everything || uploadedByOrgId === caller.org.id;
+}
+
+async function mayReadCaseDocuments(caller: Caller, caseId: string, uploadedByOrgId: string, db: Db): Promise<boolean> {
+  return (await caseDocumentRule(caller, caseId, db))?.(uploadedByOrgId) ?? false;
+}
+
+/** A case's documents the caller may see; null when the case is not visible (404). Three queries. */
+export async function listCaseDocuments(caller: Caller, caseId: string, db: Db = prisma): Promise<DocumentRow[] | null> {
+  const rule = await caseDocumentRule(caller, caseId, db);
+  if (!rule) return null;
+  const docs = await db.document.findMany({
+    where: { caseId }, select: { id: true, fileName: true, category: true, mimeType: true, sizeBytes: true, createdAt: true, uploadedByOrgId: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+  const visible = docs.filter((d) => rule(d.uploadedByOrgId));
+  const orgs = await db.organisation.findMany({ where: { id: { in: [...new Set(visible.map((d) => d.uploadedByOrgId))] } }, select: { id: true, name: true } });
+  return visible.map((d) => ({
+    id: d.id, fileName: d.fileName, category: d.category as DocumentCategory, mimeType: d.mimeType, sizeBytes: d.sizeBytes,
+    createdOn: parisDate.format(d.createdAt), uploadedByOrgName: orgs.find((o) => o.id === d.uploadedByOrgId)?.name ?? "—", avenantNumber: null,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -177,14 +212,19 @@ function unexpected(e: unknown): Response {
   return reply(500, `${MSG.error} ${ref}.`);
 }
 
-/** POST /api/o/[org]/conventions/[id]/documents?categorie=…&nom=…[&avenant=…], body = the file's bytes. */
-export async function handleDocumentUpload(rc: RequestContext, route: { org: string; id: string }, req: Request): Promise<Response> {
+/**
+ * POST /api/o/[org]/conventions/[id]/documents?categorie=…&nom=…[&avenant=…], body = the file's bytes;
+ * POST /api/o/[org]/dossiers/[id]/documents for a case's document (`target: "case"`).
+ */
+export async function handleDocumentUpload(rc: RequestContext, route: { org: string; id: string }, req: Request, target: "convention" | "case" = "convention"): Promise<Response> {
   try {
     if (!rc.session) return reply(401, MSG.signedOut);
     if (!sameOrigin(rc)) return reply(403, MSG.origin);
     const caller = await resolveCaller(rc.session, route.org);
     if (!caller) return notFound();
-    const convention = await prisma.convention.findFirst({ where: { AND: [{ id: route.id }, conventionScope(caller)] }, select: { id: true } });
+    const theCase = target === "case" ? await prisma.case.findFirst({ where: { AND: [{ id: route.id }, caseScope(caller)] }, select: { id: true, conventionId: true } }) : null;
+    if (target === "case" && !theCase) return notFound();
+    const convention = theCase ? { id: theCase.conventionId } : await prisma.convention.findFirst({ where: { AND: [{ id: route.id }, conventionScope(caller)] }, select: { id: true } });
     if (!convention) return notFound();
     if (!canUploadDocuments(caller)) return reply(403, MSG.forbidden);
 
@@ -210,7 +250,7 @@ export async function handleDocumentUpload(rc: RequestContext, route: { org: str
         await blobStore(tx).put(key, body.bytes);
         const d = await tx.document.create({
           data: {
-            conventionId: convention.id, avenantId: meta.avenantId ?? null, category: meta.category, fileName: meta.fileName,
+            conventionId: convention.id, caseId: theCase?.id ?? null, avenantId: theCase ? null : meta.avenantId ?? null, category: meta.category, fileName: meta.fileName,
             mimeType: sniffed.mimeType, sizeBytes: body.bytes.length, sha256: body.sha256, storageKey: key,
             uploadedById: caller.personId, uploadedByOrgId: caller.org.id,
           },

@@ -14,6 +14,8 @@ import { ObligationTable } from "@/components/obligations/obligation-table";
 import { CaseEventForm } from "./event-form";
 import { SocialDetail } from "./social-detail";
 import { ReferentButton } from "./referent-button";
+import { DocumentsPanel } from "@/components/documents/documents-panel";
+import { canUploadDocuments, listCaseDocuments } from "@/lib/server/documents";
 
 export const metadata: Metadata = { title: "Dossier" };
 
@@ -44,6 +46,7 @@ export default async function CasePage({ params }: { params: Promise<{ org: stri
   const c = await findCase(caller, id, now);
   if (!c) notFound();
   const facts = relaisCaseFacts(c.domainEvents);
+  const documents = (await listCaseDocuments(caller, c.id)) ?? [];
   const role = c.convention.parties.find((p) => p.organisationId === caller.org.id)!.partyRole;
   const orgNames = Object.fromEntries(c.convention.parties.map((p) => [p.organisationId, p.organisation.name]));
   const open = c.obligations.filter((o) => !o.doneOn);
@@ -90,6 +93,7 @@ export default async function CasePage({ params }: { params: Promise<{ org: stri
             ))}
           </ol>
         </section>
+        <DocumentsPanel org={caller.org.slug} conventionId={c.conventionId} caseId={c.id} canUpload={canUploadDocuments(caller)} documents={documents} />
         <section aria-labelledby="detail-social" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-3">
           <h2 id="detail-social" className="mb-2 text-base font-semibold">Détail social</h2>
           <SocialDetail org={caller.org.slug} caseId={c.id} />
