@@ -46,7 +46,10 @@ export async function resolvePerson(s: SessionInfo, db: Db = prisma) {
 
 /** The caller in one organisation, or null when the person is not a member of it. One query. */
 export async function resolveCaller(s: SessionInfo, orgSlug: string, db: Db = prisma): Promise<Caller | null> {
-  const person = await loadPerson(db, s);
+  return callerOf(await loadPerson(db, s), orgSlug);
+}
+
+function callerOf(person: Awaited<ReturnType<typeof loadPerson>>, orgSlug: string): Caller | null {
   const m = person?.memberships.find((x) => x.slug === orgSlug);
   if (!person || !m) return null;
   return {
@@ -69,7 +72,7 @@ export const getCaller = cache(async (orgSlug: string): Promise<Caller> => {
   if (!s) redirect("/connexion");
   const person = await resolvePerson(s);
   if (!person) redirect("/connexion?expiree=1");
-  const caller = await resolveCaller(s, orgSlug);
+  const caller = callerOf(person, orgSlug);
   if (!caller) notFound();
   return caller;
 });

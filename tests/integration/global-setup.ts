@@ -14,18 +14,20 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   let started = false;
   let owner;
+  // Keep the app role's password of a running `npm start` (the embedded cluster's state has it).
+  let appPassword = "test-app-role-password";
   if (process.env.DATABASE_URL) owner = cfgOf(process.env.DATABASE_URL);
   else {
     const c = await ensureCluster();
     started = c.started;
     owner = superCfg(c.state);
+    appPassword = c.state.appPassword;
   }
   const template = `cl_test_template_${process.pid}`;
   const ownerTpl = { ...owner, database: template };
   await dropDatabase(owner, template);
   await createDatabase(owner, template);
   await applyMigrations(ownerTpl);
-  const appPassword = "test-app-role-password";
   await ensureAppRole(owner, APP_ROLE, appPassword);
   await grantAppRole(ownerTpl, APP_ROLE);
   project.provide("pg", { owner: { host: owner.host, port: owner.port, user: owner.user, password: owner.password }, appPassword, template });

@@ -1,0 +1,282 @@
+#!/usr/bin/env node
+// The case list's benchmark (../shared/BENCHMARKS.md; issue 6 « Done when »):
+//   node scripts/bench-pages.mjs [--sizes 1000,50000] [--n 200] [--build] [--no-record]
+// Needs the tenants of `node scripts/seed-scale.mjs <size>` (their .data/scale-<size>.json). Builds when there is no
+// build (or with --build), then starts one production server per tenant (`next start` on its database with the app
+// role, as scripts/start.mjs does, without its rebuild-when-stale: a rebuild would pull .next from under the first server), signs in as
+// the city ADMIN, warms up (20 requests a page), then times whole HTML responses over keep-alive connections on
+// 127.0.0.1 at concurrency 1 and 10, in interleaved rounds. Floor: /connexion without a session (a dynamic page
+// of the same layout that reads no data and finds no session). Also counts SQL queries: Prisma query events of the
+// page's data functions called directly, and statements seen by PostgreSQL per request (pg_stat_database).
+// Appends a « Liste des dossiers » section to docs/benchmarks.md unless --no-record. Stops the servers it started.
+import { register as registerTsx } from "tsx/esm/api";
+import "./lib/server-only-hook.mjs";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { appendFileSync, createWriteStream, existsSync, readFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { DATA, ROOT, cfgOf, ensureAppRole, freePort, grantAppRole, withClient } from "./lib/pg.mjs";
+
+registerTsx();
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
+const SIZES = opt("--sizes", "1000,50000").split(",").map(Number);
+const N = Math.max(200, Number(opt("--n", "200")));
+const WARMUP = 20;
+const ROUNDS = 4;
+const CONCURRENCIES = [1, 10];
+const record = !argv.includes("--no-record");
+const log = (...a) => console.log("[bench]", ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const tenants = SIZES.map((size) => {
+  const f = path.join(DATA, `scale-${size}.json`);
+  if (!existsSync(f)) throw new Error(`${f} manquant : lancez d'abord node scripts/seed-scale.mjs ${size}`);
+  return { size, ...JSON.parse(readFileSync(f, "utf8")) };
+});
+const children = [];
+const stopAll = () => { for (const c of children) if (c.exitCode === null) c.kill("SIGTERM"); };
+process.on("SIGINT", () => { stopAll(); process.exit(130); });
+
+/** One GET; resolves when the whole body has arrived. */
+function get(agent, port, p, cookie) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const req = http.request({ host: "127.0.0.1", port, path: p, agent, headers: cookie ? { cookie } : {} }, (res) => {
+      let bytes = 0;
+      const chunks = [];
+      res.on("data", (c) => { bytes += c.length; if (chunks.length < 64) chunks.push(c); });
+      res.on("end", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode, bytes, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error("délai dépassé")));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** `count` requests with `conc` workers over `conc` keep-alive connections. */
+async function load(port, target, count, conc) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: conc });
+  const times = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      const r = await get(agent, port, target.path, target.cookie);
+      if (r.status !== target.status) throw new Error(`${target.path} : HTTP ${r.status} (attendu ${target.status})`);
+      times.push(r.ms);
+    }
+  };
+  await Promise.all(Array.from({ length: conc }, worker));
+  agent.destroy();
+  return times;
+}
+
+const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const secret = randomBytes(32).toString("base64url");
+
+/** `next start` as scripts/start.mjs runs it (app role's URL, loopback), on the tenant's database. */
+async function startServer(t) {
+  const port = await freePort();
+  const logFile = path.join(os.tmpdir(), `bench-pages-${t.size}-${port}.log`);
+  const out = createWriteStream(logFile);
+  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT, env: { ...process.env, DATABASE_URL: t.appUrl, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.pipe(out); child.stderr.pipe(out);
+  children.push(child);
+  const agent = new http.Agent({ keepAlive: false });
+  for (let i = 0; i < 120; i++) { // at most 2 minutes
+    if (child.exitCode !== null) throw new Error(`le serveur ${t.size} s'est arrêté : voir ${logFile}`);
+    const r = await get(agent, port, "/connexion").catch(() => null);
+    if (r?.status === 200) return { port, logFile, pid: child.pid };
+    await sleep(1000);
+  }
+  throw new Error(`le serveur ${t.size} ne répond pas : voir ${logFile}`);
+}
+
+/** next-auth credentials flow: CSRF token, then the callback; returns the cookie header of the session. */
+async function signIn(port, email, password) {
+  const base = `http://127.0.0.1:${port}`;
+  const jar = new Map();
+  const keep = (res) => { for (const c of res.headers.getSetCookie()) { const [kv] = c.split(";"); const i = kv.indexOf("="); jar.set(kv.slice(0, i), kv.slice(i + 1)); } };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/` }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`connexion refusée pour ${email} (HTTP ${res.status})`);
+  return cookie();
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), mean: s.reduce((a, b) => a + b, 0) / s.length, min: s[0], max: s[s.length - 1] };
+};
+
+/** A cursor in the middle of the tenant's list (a deep keyset page), as lib/server/case-list.ts encodes it. */
+async function middleCursor(t) {
+  return withClient(cfgOf(t.ownerUrl), async (c) => {
+    const { rows } = await c.query(
+      `SELECT to_char(k."nextDueOn", 'YYYY-MM-DD') AS d, k.id FROM "Case" k JOIN "ConventionParty" p ON p."conventionId" = k."conventionId"
+       JOIN "Organisation" o ON o.id = p."organisationId" AND o.slug = $1 ORDER BY k."nextDueOn" ASC NULLS LAST, k.id OFFSET $2 LIMIT 1`, [t.org, Math.floor(t.counts.visibleCases / 2)]);
+    return Buffer.from(JSON.stringify([rows[0].d, rows[0].id]), "utf8").toString("base64url");
+  });
+}
+
+/** Prisma query events of what the page runs: the caller (as getCaller: person, then caller), the list, the filters' choices. */
+async function countQueries(t) {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaClient } = await import("../lib/generated/prisma/client.ts");
+  const { resolvePerson, resolveCaller } = await import("../lib/server/access.ts");
+  const { listCases, caseListOptions } = await import("../lib/server/case-list.ts");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.appUrl }), log: [{ emit: "event", level: "query" }] });
+  let n = 0;
+  db.$on("query", () => { n += 1; });
+  try {
+    const person = await withClient(cfgOf(t.ownerUrl), async (c) => (await c.query('SELECT id, "sessionVersion" FROM "Person" WHERE email = $1', [t.email])).rows[0]);
+    const s = { personId: person.id, sessionVersion: person.sessionVersion };
+    const measure = async (fn) => { n = 0; const r = await fn(); return { n, r }; };
+    const session = await measure(async () => { await resolvePerson(s, db); return resolveCaller(s, t.org, db); });
+    const caller = session.r;
+    const list = await measure(() => listCases(caller, {}, t.today, db));
+    const late = await measure(() => listCases(caller, { overdue: true }, t.today, db));
+    const next = await measure(() => listCases(caller, { after: list.r.nextCursor }, t.today, db));
+    const options = await measure(() => caseListOptions(caller, db));
+    // listCases alone, per filter: median of 30 calls (ms), to see which filters grow with the data.
+    const worker = await withClient(cfgOf(t.ownerUrl), async (c) => (await c.query(
+      `SELECT r."personId" FROM "CaseReferent" r JOIN "Organisation" o ON o.id = r."organisationId" AND o.kind = 'ASSOCIATION' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)).rows[0]?.personId);
+    const filters = { "no filter": {}, "overdue": { overdue: true }, "open": { status: "OPEN" }, "closed": { status: "CLOSED" }, "referent (the busiest social worker)": { referent: worker }, "next page": { after: list.r.nextCursor } };
+    const timings = {};
+    for (const [name, f] of Object.entries(filters)) {
+      const ms = [];
+      for (let i = 0; i < 35; i++) { const t0 = performance.now(); await listCases(caller, f, t.today, db); if (i >= 5) ms.push(performance.now() - t0); }
+      timings[name] = stats(ms).p50;
+    }
+    return { session: session.n, list: list.n, overdue: late.n, nextPage: next.n, options: options.n, page: session.n + list.n + options.n, rows: list.r.rows.length, timings };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Statements PostgreSQL committed per request (pg_stat_database.xact_commit). Idle backends flush their counts
+ * about 10 s after their last statement: wait for the earlier traffic to settle, measure the reads' own share,
+ * then the requests'.
+ */
+async function statementsPerRequest(t, port, target, count = 60) {
+  const cfg = cfgOf(t.ownerUrl);
+  const read = () => withClient(cfg, async (c) => Number((await c.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")).rows[0].xact_commit));
+  await sleep(15_000);
+  const a = await read(); await sleep(15_000);
+  const b = await read();
+  await load(port, target, count, 1); await sleep(15_000);
+  const c = await read();
+  return Math.round((((c - b) - (b - a)) / count) * 10) / 10; // minus the reads' own transactions
+}
+
+const f1 = (x) => x.toFixed(1);
+
+async function main() {
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+  const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+  if (argv.includes("--build") || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    log("construction de l'application (next build)…");
+    const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (r.status !== 0) throw new Error("La construction a échoué.");
+  }
+  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(" / ");
+  const servers = [];
+  for (const t of tenants) {
+    // As npm start does at each start: the app role gets the password this tenant was recorded with (the
+    // integration tests' setup, run on the same cluster, sets another one).
+    const app = cfgOf(t.appUrl);
+    await ensureAppRole(cfgOf(t.ownerUrl), app.user, app.password);
+    await grantAppRole(cfgOf(t.ownerUrl), app.user);
+    log(`démarrage du serveur de production sur ${t.database}…`);
+    const s = await startServer(t);
+    const cookie = await signIn(s.port, t.email, t.password);
+    const org = `/o/${t.org}/dossiers`;
+    const check = await get(new http.Agent(), s.port, org, cookie);
+    if (check.status !== 200 || !check.body.includes("<table")) throw new Error(`${org} : HTTP ${check.status} sans tableau`);
+    const cursor = await middleCursor(t);
+    const targets = {
+      floor: { path: "/connexion", cookie: null, status: 200, label: "floor: /connexion without a session" },
+      auth: { path: `/o/${t.org}/rapports`, cookie, status: 200, label: "reference: empty signed-in page (/rapports)" },
+      list: { path: org, cookie, status: 200, label: "case list, first page" },
+      overdue: { path: `${org}?retard=1`, cookie, status: 200, label: "case list « en retard », first page" },
+      deep: { path: `${org}?apres=${cursor}`, cookie, status: 200, label: "case list, middle page (cursor)" },
+    };
+    servers.push({ t, ...s, targets, queries: await countQueries(t) });
+    log(`serveur ${t.size} prêt sur 127.0.0.1:${s.port} (${s.logFile}) ; requêtes SQL et durées de listCases :`, JSON.stringify(servers.at(-1).queries));
+  }
+  for (const s of servers) for (const target of Object.values(s.targets)) await load(s.port, target, WARMUP, 1);
+  const times = {};
+  for (const conc of CONCURRENCIES) {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const s of servers) {
+        for (const [name, target] of Object.entries(s.targets)) {
+          const key = `${conc}|${s.t.size}|${name}`;
+          (times[key] ??= []).push(...(await load(s.port, target, Math.ceil(N / ROUNDS), conc)));
+        }
+      }
+    }
+    log(`concurrence ${conc} mesurée`);
+  }
+  for (const s of servers) {
+    s.statements = { list: await statementsPerRequest(s.t, s.port, s.targets.list), floor: await statementsPerRequest(s.t, s.port, s.targets.floor) };
+    log(`instructions SQL par requête vues par PostgreSQL (${s.t.size}) :`, JSON.stringify(s.statements));
+  }
+  stopAll();
+  const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(" / ");
+
+  const [small, large] = [servers[0], servers[servers.length - 1]];
+  const lines = [];
+  lines.push("| page | tenant | conc. | n | p50 (ms) | p95 (ms) | mean (ms) | max (ms) | p95 / floor p95 |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const st = {};
+  for (const conc of CONCURRENCIES) for (const s of servers) for (const name of Object.keys(s.targets)) st[`${conc}|${s.t.size}|${name}`] = stats(times[`${conc}|${s.t.size}|${name}`]);
+  for (const conc of CONCURRENCIES) {
+    for (const s of servers) {
+      for (const [name, target] of Object.entries(s.targets)) {
+        const x = st[`${conc}|${s.t.size}|${name}`];
+        const ratio = x.p95 / st[`${conc}|${s.t.size}|floor`].p95;
+        lines.push(`| ${target.label} | ${s.t.size} | ${conc} | ${x.n} | ${f1(x.p50)} | ${f1(x.p95)} | ${f1(x.mean)} | ${f1(x.max)} | ${ratio.toFixed(2)} |`);
+      }
+    }
+  }
+  const scale = CONCURRENCIES.flatMap((conc) => ["list", "overdue", "deep", "auth", "floor"].map((name) => {
+    const a = st[`${conc}|${small.t.size}|${name}`], b = st[`${conc}|${large.t.size}|${name}`];
+    return `| ${small.targets[name].label} | ${conc} | ${(b.p50 / a.p50).toFixed(2)} | ${(b.p95 / a.p95).toFixed(2)} |`;
+  }));
+  const q = (s) => `${s.queries.session} (caller) + ${s.queries.list} (list) + ${s.queries.options} (filter choices) = **${s.queries.page}**; « en retard » ${s.queries.overdue}, next page ${s.queries.nextPage}; seen by PostgreSQL (pg_stat_database.xact_commit over 60 requests): ${s.statements.list} statements per list request, ${s.statements.floor} per floor request`;
+  const cpu = os.cpus();
+  const section = [
+    "", "## Liste des dossiers", "",
+    `- **Date**: ${new Date().toISOString().slice(0, 16).replace("T", " ")} (UTC)`,
+    `- **Commit**: \`${commit}\`${dirty ? " (working tree with uncommitted changes: the case list of issue 6 was not yet committed)" : ""}`,
+    `- **Command**: \`node scripts/seed-scale.mjs 1000\`, \`node scripts/seed-scale.mjs 50000\`, then \`node scripts/bench-pages.mjs --sizes ${SIZES.join(",")} --n ${N}\``,
+    `- **Machine**: ${cpu.length} vCPU (${cpu[0]?.model.trim()}), Node ${process.version}, ${os.platform()}/${os.arch()}; servers, PostgreSQL and the load script on the same machine, loopback only; load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after`,
+    `- **Protocol**: production build (\`next build\`, then \`next start\` with the app role, as \`scripts/start.mjs\` runs it), one server per tenant; signed in as the city ADMIN \`${small.t.email}\`; ${WARMUP} warm-up requests a page, then ${N} requests a page and concurrency in ${ROUNDS} interleaved rounds, keep-alive connections, time until the whole HTML has arrived; p50/p95 by nearest rank.`,
+    `- **Floor**: \`/connexion\` without a session cookie — a dynamic page with the same root layout that finds no session and reads no data (0 SQL statements, below).`,
+    ...servers.map((s) => `- **Tenant ${s.t.size}** (\`${s.t.database}\`, today ${s.t.today}, generated in ${Math.round(s.t.seconds)} s): ${s.t.counts.visibleCases} cases visible to the person (+ ${s.t.counts.cases - s.t.counts.visibleCases} of a neighbour city it must not see), ${s.t.counts.events} case events, ${s.t.counts.obligations} case obligations, ${s.t.counts.closed} closed, ${s.t.counts.overdue} overdue, ${s.t.counts.withoutDueDate} without an open due date`),
+    "", ...lines, "",
+    `Scale (large ${large.t.size} / small ${small.t.size}):`, "", "| page | conc. | p50 ratio | p95 ratio |", "|---|---:|---:|---:|", ...scale, "",
+    "SQL queries of the list page (Prisma query events of the page's data functions, called directly):", "",
+    ...servers.map((s) => `- ${s.t.size} cases: ${q(s)}`), "",
+    "`listCases` alone (one SQL query, called directly, median of 30 calls, ms):", "",
+    `| filter | ${servers.map((s) => s.t.size).join(" | ")} |`, `|---|${servers.map(() => "---:").join("|")}|`,
+    ...Object.keys(small.queries.timings).map((k) => `| ${k} | ${servers.map((s) => f1(s.queries.timings[k])).join(" | ")} |`), "",
+  ].join("\n");
+  console.log(section);
+  if (record) { appendFileSync(path.join(ROOT, "docs", "benchmarks.md"), section); log("résultats ajoutés à docs/benchmarks.md"); }
+}
+
+main().then(() => process.exit(0)).catch((e) => { console.error("[bench]", e?.stack ?? e); stopAll(); process.exit(1); });
