@@ -1,5 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { formatDomainError, isDomainError } from "@/lib/domain";
+import { formatDate } from "@/lib/format";
 import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/client";
 import { resolveCaller, type Caller, type SessionInfo } from "./access";
@@ -16,6 +18,15 @@ export type { ActionResult, FieldErrors } from "./action-result";
 export class ActionError extends Error {
   constructor(message: string, readonly fieldErrors?: FieldErrors) { super(message); }
 }
+/**
+ * A domain refusal (DomainError) as the French message the person reads, dates written in French;
+ * any other error is returned unchanged (to be rethrown).
+ */
+export function fromDomainError(err: unknown): unknown {
+  if (isDomainError(err)) return new ActionError(formatDomainError(err).replace(/\d{4}-\d{2}-\d{2}/g, (d) => formatDate(d)));
+  return err;
+}
+
 /** The thing does not exist for this caller: answered exactly as if it did not exist at all. */
 export class NotFoundError extends Error {
   constructor() { super("Introuvable."); }

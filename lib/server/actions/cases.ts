@@ -1,9 +1,8 @@
 import "server-only";
-import { assertRelaisReferralAllowed, formatDomainError, isDomainError, relaisRedevanceCents, type RelaisCaseEvent } from "@/lib/domain";
-import { formatDate } from "@/lib/format";
+import { assertRelaisReferralAllowed, relaisRedevanceCents, type RelaisCaseEvent } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZCaseEventInput, ZEditTextInput, ZReferInput, ZSetReferentInput, ZShowSocialDetailInput, type CaseEventType } from "@/lib/validation/cases";
-import { ActionError, NotFoundError, orgAction, type ActionCtx } from "../action";
+import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { today } from "../clock";
 import { day, paramsInForce } from "../conventions";
 import { caseScope, maySeeText, refreshCaseObligations } from "../cases";
@@ -11,11 +10,6 @@ import { caseScope, maySeeText, refreshCaseObligations } from "../cases";
 // Relais cases (REL-1..8, ACC-1..3). Referrals of one convention are serialised by a row lock on the
 // convention (REL-1 quota under concurrency); events of one case by a row lock on the case, so two workers
 // recording at once both keep their event and the domain checks each sequence.
-
-const domainRefusal = (err: unknown) => {
-  if (isDomainError(err)) return new ActionError(formatDomainError(err).replace(/\d{4}-\d{2}-\d{2}/g, (d) => formatDate(d)));
-  return err;
-};
 
 export const referCase = orgAction({
   name: "cases.refer",
@@ -39,7 +33,7 @@ export const referCase = orgAction({
     const year = Number(input.referredOn.slice(0, 4));
     const quota = Number(paramsInForce(conv.parameters as Record<string, unknown>, conv.events, input.referredOn).referralQuota ?? 3);
     const count = await tx.case.count({ where: { conventionId: input.conventionId, quotaYear: year } });
-    try { assertRelaisReferralAllowed(count, quota); } catch (e) { throw domainRefusal(e); }
+    try { assertRelaisReferralAllowed(count, quota); } catch (e) { throw fromDomainError(e); }
     const event: RelaisCaseEvent = { type: "REFERRAL", on: input.referredOn };
     const c = await tx.case.create({
       data: {
@@ -101,7 +95,7 @@ export const recordCaseEvent = orgAction({
       });
       if (text.sentTo.length) await ctx.audit({ action: "case.text.sent", entityType: "CaseText", entityId: t.id, fields: ["sentToOrgIds"] });
     }
-    try { await refreshCaseObligations(ctx.tx, c.id, today()); } catch (e) { throw domainRefusal(e); }
+    try { await refreshCaseObligations(ctx.tx, c.id, today()); } catch (e) { throw fromDomainError(e); }
     await ctx.audit({ action: `case.event.${input.type.toLowerCase()}`, entityType: "Case", entityId: c.id, fields: ["on", ...Object.keys(input).filter((k) => !["caseId", "on", "type"].includes(k))] });
     return { eventId: ev.id };
   },

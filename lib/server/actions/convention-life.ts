@@ -1,13 +1,13 @@
 import "server-only";
-import { formatDomainError, isDomainError, mayTerminate, type ConventionEvent, type ConventionKind, type PartyRole } from "@/lib/domain";
-import { formatDate, isoOf } from "@/lib/format";
+import { mayTerminate, type ConventionEvent, type ConventionKind, type PartyRole } from "@/lib/domain";
+import { isoOf } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONVENTION_PARAMS } from "@/lib/validation/convention-params";
 import { paramsSchema } from "@/lib/validation/conventions";
 import {
   STALE_MESSAGE, ZAvenantConsentInput, ZClaimRefundInput, ZAvenantDeclineInput, ZFulfilInput, ZLetterInput, ZProposeAvenantInput, ZUpdateConventionInput,
 } from "@/lib/validation/convention-life";
-import { ActionError, NotFoundError, orgAction, type ActionCtx } from "../action";
+import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { today } from "../clock";
 import type { Tx } from "../db";
 import { day, refreshConventionObligations } from "../conventions";
@@ -36,9 +36,7 @@ async function record(tx: Tx, conventionId: string, e: ConventionEvent, personId
   try {
     await refreshConventionObligations(tx, conventionId, today());
   } catch (err) {
-    // Dates in the domain's wording are ISO: the edge writes them in French.
-    if (isDomainError(err)) throw new ActionError(formatDomainError(err).replace(/\d{4}-\d{2}-\d{2}/g, (d) => formatDate(d)));
-    throw err;
+    throw fromDomainError(err);
   }
 }
 
