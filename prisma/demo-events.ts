@@ -10,7 +10,9 @@ export function demoConventionEvents(input: ConventionInput, signedOn: IsoDate, 
   const past = obligations
     .filter((o) => (o.dueOn ? o.dueOn < today : o.opensOn.slice(0, 4) < today.slice(0, 4)))
     .sort((a, b) => (a.dueOn ?? a.opensOn).localeCompare(b.dueOn ?? b.opensOn));
-  const leftUndone = past.filter((o) => o.dueOn).at(-1);
+  // A convention still running keeps one overdue item; one that has ended was closed out in order.
+  const running = obligations.some((o) => o.dueOn !== null && o.dueOn >= today);
+  const leftUndone = running ? past.filter((o) => o.dueOn).at(-1) : undefined;
   const events: ConventionEvent[] = [];
   for (const o of past) {
     if (o === leftUndone) continue;

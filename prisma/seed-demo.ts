@@ -64,7 +64,7 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
       households: Object.values(households), today,
     });
     // Households followed under the previous convention (their figures are seed 000's: 10, 2, 3, 4, 2).
-    const formerNames = [["Da Silva", "Maria"], ["Kone", "Ibrahim"], ["Lambert", "Sylvie"], ["Haddouche", "Nadia"], ["Petit", "Christophe"], ["Traoré", "Mariam"],
+    const formerNames = [["Ferreira", "Maria"], ["Kone", "Ibrahim"], ["Lambert", "Sylvie"], ["Haddouche", "Nadia"], ["Petit", "Christophe"], ["Traoré", "Mariam"],
       ["Leroy", "Céline"], ["Boucher", "Patrick"], ["Gomes", "Ana"], ["Mansour", "Youssef"], ["Robin", "Aurélie"], ["Cissé", "Oumar"]];
     const former: string[] = [];
     for (const [lastName, firstName] of formerNames) {
