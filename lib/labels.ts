@@ -1,5 +1,5 @@
 // French labels of the model's unions (one place; exhaustive records fail to compile when a case is added).
-import type { ConventionKind, OrgKind, RenewalKind, Role } from "@/lib/generated/prisma/enums";
+import type { ConventionKind, OrgKind, Role } from "@/lib/generated/prisma/enums";
 
 export const ORG_KIND_LABEL: Record<OrgKind, string> = {
   COMMUNE: "Commune",
@@ -23,12 +23,6 @@ export const CONVENTION_KIND_LABEL: Record<ConventionKind, string> = {
   FNAVDL: "FNAVDL",
   ASLLI: "ASLL individuel",
   CADRE: "Partenariat cadre",
-};
-
-export const RENEWAL_KIND_LABEL: Record<RenewalKind, string> = {
-  NONE: "Sans reconduction",
-  TACIT: "Reconduction tacite",
-  AVENANT: "Renouvellement par avenant",
 };
 
 export type ConventionStatus = "PROJET" | "REFUSEE" | "A_VENIR" | "EN_VIGUEUR" | "DENONCEE" | "ECHUE" | "RESILIEE";

@@ -5,7 +5,7 @@ import { PARTY_SLOTS } from "@/lib/validation/conventions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "./action";
 import type { Tx } from "./db";
-import { day, refreshConventionObligations } from "./conventions";
+import { conventionView, day, refreshConventionObligations } from "./conventions";
 
 /** Checks the parties against the kind's slots (organisation kinds) and returns them with their rule role. */
 async function resolveParties(tx: Tx, input: TCreateConventionOutput) {
@@ -26,11 +26,15 @@ async function assertSingleReservation(tx: Tx, parties: { organisationId: string
       kind: "RESERVATION_FLUX",
       territory: { equals: territory, mode: "insensitive" },
       AND: parties.map((p) => ({ parties: { some: { organisationId: p.organisationId } } })),
-      OR: [{ terminatedOn: null }, { terminatedOn: { gte: day(today) } }],
     },
-    select: { title: true, startOn: true, initialMonths: true, parties: { select: { declinedAt: true } } },
+    select: {
+      id: true, kind: true, title: true, startOn: true, parameters: true,
+      parties: { select: { organisationId: true, partyRole: true, confirmedAt: true, declinedAt: true } },
+      events: { select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] },
+    },
   });
-  const live = existing.filter((c) => !c.parties.some((p) => p.declinedAt));
+  // The status is derived from the events (a termination, the end in force), never from a stored column.
+  const live = existing.filter((c) => !["REFUSEE", "ECHUE", "RESILIEE"].includes(conventionView(c, c.events, today).status));
   if (live.length) {
     throw new ActionError(`Une convention de réservation existe déjà entre ces parties sur ${territory} : « ${live[0].title} ». Modifiez-la par avenant plutôt que d'en créer une seconde.`, { territory: ["Convention déjà existante pour ce bailleur, ce réservataire et ce territoire."] });
   }
@@ -44,15 +48,11 @@ export async function createConvention(tx: Tx, who: { personId: string; orgId: s
   }
   if (input.kind === "RESERVATION_FLUX") await assertSingleReservation(tx, parties, input.territory, today);
   const p = input.params as Record<string, unknown>;
-  const fnavdlMonths = input.kind === "FNAVDL" ? Number(p.months) : null;
   const now = new Date();
   const c = await tx.convention.create({
     data: {
       kind: input.kind, title: input.title, reference: input.reference || null, territory: input.territory || null, isDemo: opts.isDemo ?? false,
       signedOn: day(input.signedOn), startOn: day(input.kind === "FNAVDL" ? input.signedOn : input.startOn),
-      initialMonths: fnavdlMonths ?? Number(p.initialMonths),
-      renewalKind: input.kind === "FNAVDL" ? "AVENANT" : (p.renewalKind as "NONE" | "TACIT" | "AVENANT"),
-      renewalPeriodMonths: (p.renewalPeriodMonths as number | null) ?? null, renewalMaxTotalMonths: (p.maxTotalMonths as number | null) ?? null,
       parameters: p as Prisma.InputJsonValue, createdByOrgId: who.orgId, createdById: who.personId,
       parties: {
         create: parties.map((x) => ({

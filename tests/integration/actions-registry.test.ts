@@ -27,7 +27,7 @@ beforeAll(async () => {
   // A draft between AUMV and Choisy, waiting for AUMV's confirmation.
   const draft = await s.db.convention.create({
     data: {
-      kind: "CADRE", title: "Projet de partenariat", signedOn: new Date("2026-01-05"), startOn: new Date("2026-01-05"), initialMonths: 12, renewalKind: "TACIT", renewalPeriodMonths: 12,
+      kind: "CADRE", title: "Projet de partenariat", signedOn: new Date("2026-01-05"), startOn: new Date("2026-01-05"), parameters: { initialMonths: 12, renewalKind: "TACIT", renewalPeriodMonths: 12, maxTotalMonths: null, noticeMonths: 0, meetingMonths: 6 },
       parties: { create: [{ organisationId: s.org("choisy-le-roi"), roleLabel: "la Ville", partyRole: "FEDERATION", confirmedAt: new Date() }, { organisationId: s.org("aumv"), roleLabel: "l'association", partyRole: "FEDERATION" }] },
     },
   });

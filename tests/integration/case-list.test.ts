@@ -26,7 +26,7 @@ async function caller(email: string, org: string) {
 async function newConvention(title: string, kind: "RELAIS" | "FNAVDL", orgs: string[]) {
   return s.db.convention.create({
     data: {
-      kind, title, signedOn: day("2024-12-20"), startOn: day("2025-01-01"), initialMonths: 12, renewalKind: "TACIT",
+      kind, title, signedOn: day("2024-12-20"), startOn: day("2025-01-01"),
       parties: { create: orgs.map((organisationId, i) => ({ organisationId, roleLabel: `partie ${i + 1}`, partyRole: i === 0 ? "COMMUNE" : "ASSOCIATION", confirmedAt: day("2024-12-20") })) },
     },
     select: { id: true },

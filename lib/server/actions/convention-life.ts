@@ -10,7 +10,7 @@ import {
 import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { today } from "../clock";
 import type { Tx } from "../db";
-import { day, refreshConventionObligations } from "../conventions";
+import { day, paramsInForce, refreshConventionObligations } from "../conventions";
 import { fulfillingEvent, fulfilmentKind } from "../obligation-events";
 
 // Issue 5: the life of a signed convention. Every change checks the convention's version (two persons
@@ -21,13 +21,15 @@ import { fulfillingEvent, fulfilmentKind } from "../obligation-events";
 async function lockConvention(tx: Tx, ctx: ActionCtx, conventionId: string, version: number, opts: { signed?: boolean } = {}) {
   const party = await tx.conventionParty.findFirst({
     where: { conventionId, organisationId: ctx.caller.org.id },
-    select: { partyRole: true, convention: { select: { kind: true, renewalKind: true, events: { where: { type: "SIGNED" }, select: { id: true } } } } },
+    select: { partyRole: true, convention: { select: { kind: true, parameters: true, events: { where: { type: { in: ["SIGNED", "AVENANT"] } }, select: { type: true, payload: true } } } } },
   });
   if (!party) throw new NotFoundError();
   const bumped = await tx.convention.updateMany({ where: { id: conventionId, version }, data: { version: { increment: 1 } } });
   if (bumped.count === 0) throw new ActionError(STALE_MESSAGE);
-  if (opts.signed && party.convention.events.length === 0) throw new ActionError("La convention n'est pas encore confirmée par toutes ses parties.");
-  return { role: party.partyRole as PartyRole, kind: party.convention.kind as ConventionKind, renewalKind: party.convention.renewalKind };
+  if (opts.signed && !party.convention.events.some((e) => e.type === "SIGNED")) throw new ActionError("La convention n'est pas encore confirmée par toutes ses parties.");
+  // GEN-3: the renewal rule as in force today (an avenant may have changed it).
+  const inForce = paramsInForce(party.convention.parameters as Record<string, unknown>, party.convention.events, today());
+  return { role: party.partyRole as PartyRole, kind: party.convention.kind as ConventionKind, renewalKind: String(inForce.renewalKind ?? "NONE") };
 }
 
 /** Stores the event, then lets the domain check the whole history (a refusal rolls everything back). */
