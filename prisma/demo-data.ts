@@ -52,7 +52,20 @@ export type DemoConvention = {
   actions?: { objective: string; title: string }[];
 };
 
-/** `year` is today's year: the ASLLi convention of the demo is the one running today. */
+/** The ASLLi partnerships are yearly (seed 004): the demo has one a year from 2025. */
+export const FIRST_ASLLI_YEAR = 2025;
+
+const aslliPartnership = (y: number): DemoConvention => ({
+  kind: "ASLLI", title: `Partenariat ASLLi ${y} – Collectivité européenne d'Alsace / Habiter Solidaire en Alsace`, territory: "Haut-Rhin", isDemo: true,
+  signedOn: `${y - 1}-12-15`, startOn: `${y}-01-01`,
+  parties: [{ org: "alsace", roleLabel: "la Collectivité (FSL, Service Logement)" }, { org: "habiter-alsace", roleLabel: "l'association" }],
+  params: { year: String(y), unitPriceCents: "285,00" },
+});
+
+/**
+ * `year` is today's year: the ASLLi convention of the demo is the one running today. The conventions a
+ * test reaches by kind come first (the current FNAVDL, this year's ASLLi); earlier ones are appended after.
+ */
 export function demoConventions(year: number): DemoConvention[] {
   return [
     {
@@ -87,12 +100,7 @@ export function demoConventions(year: number): DemoConvention[] {
         capServicesEtat: "20", capBailleurs: "10",
       },
     },
-    {
-      kind: "ASLLI", title: `Partenariat ASLLi ${year} – Collectivité européenne d'Alsace / Habiter Solidaire en Alsace`, territory: "Haut-Rhin", isDemo: true,
-      signedOn: `${year - 1}-12-15`, startOn: `${year}-01-01`,
-      parties: [{ org: "alsace", roleLabel: "la Collectivité (FSL, Service Logement)" }, { org: "habiter-alsace", roleLabel: "l'association" }],
-      params: { year: String(year), unitPriceCents: "285,00" },
-    },
+    aslliPartnership(year),
     {
       kind: "CADRE", title: "Convention de partenariat USH Midi-Pyrénées / FNARS Midi-Pyrénées", territory: "Midi-Pyrénées",
       signedOn: "2010-04-07", startOn: "2010-04-07",
@@ -104,5 +112,22 @@ export function demoConventions(year: number): DemoConvention[] {
         { objective: "PRODUCTION", title: "Recenser les besoins en pensions de famille et résidences sociales" },
       ],
     },
+    {
+      // The previous FNAVDL convention (24 months from its signature, ended 2026-01-14): its DALO households
+      // show a prolongation beyond 9 months after an evaluation (AVD-9) and a lease that slid (AVD-11).
+      kind: "FNAVDL", title: "Convention d'objectifs FNAVDL 2024-2025 – Val-de-Marne / AUMV", territory: "Val-de-Marne", isDemo: true,
+      signedOn: "2024-01-15", startOn: "2024-01-15",
+      parties: [{ org: "prefecture-val-de-marne", roleLabel: "l'administration" }, { org: "aumv", roleLabel: "l'association" }],
+      params: {
+        publicKind: "DALO", actions: ["DIAGNOSTIC", "AVDL", "BAIL_GLISSANT"], months: "24", startDelayDays: "15",
+        totalEligibleCostCents: "162000", indirectCostRate: "8", budgetDiagnosticCents: "21000", budgetAvdlCents: "115000", budgetBailGlissantCents: "14000",
+        firstPeriodContributionCents: "81000", secondPeriodContributionCents: "81000", advanceRate: "50", secondYearFirstAdvanceRate: "30", secondYearSecondAdvanceRate: "40",
+        forecastLeger: "18", forecastMoyen: "22", forecastApprofondi: "8",
+        objY1Referred: "55", objY1Measures: "45", objY1Accompanied: "38", objY1Housed: "12", objY2Referred: "55", objY2Measures: "50", objY2Accompanied: "42", objY2Housed: "16",
+        capServicesEtat: "20", capBailleurs: "10",
+      },
+    },
+    // The ASLLi partnerships of the past years (measures decided then are still followed, ASL-1).
+    ...Array.from({ length: Math.max(0, year - FIRST_ASLLI_YEAR) }, (_, i) => aslliPartnership(FIRST_ASLLI_YEAR + i)),
   ];
 }

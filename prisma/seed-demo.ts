@@ -7,6 +7,7 @@ import { domainInput, refreshConventionObligations } from "../lib/server/convent
 import { demoConventionEvents } from "./demo-events";
 import { seedDemoHouseholds } from "./demo-households";
 import { previousConventionStories, seedDemoCases } from "./demo-cases";
+import { seedDemoSupports } from "./demo-supports";
 import { computeSearchKey } from "../lib/server/households";
 import { defaultParams } from "../lib/validation/convention-params";
 import { paramToInput, ZCreateConventionInput, CONVENTION_PARAM_SPEC } from "../lib/validation/conventions";
@@ -36,6 +37,8 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
     const conventions = demoConventions(year);
     let relaisId = "";
     let previousRelaisId = "";
+    const fnavdl = { current: "", previous: "" };
+    const aslliByYear = new Map<number, string>();
     for (const c of conventions) {
       const defaults = defaultParams(c.kind, year);
       const specs = CONVENTION_PARAM_SPEC[c.kind];
@@ -55,6 +58,9 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
         if (c.startOn === "2023-01-01") previousRelaisId = created.id;
         else relaisId = created.id;
       }
+      // The first FNAVDL convention of the list is the current one, the next the previous one.
+      if (c.kind === "FNAVDL") fnavdl[fnavdl.current ? "previous" : "current"] = created.id;
+      if (c.kind === "ASLLI") aslliByYear.set(Number(c.params?.year), created.id);
     }
     // Households of the Ville and relais cases in every state (issue 6 §7).
     const households = await seedDemoHouseholds(tx, { orgId: (slug) => orgId.get(slug)!, personId: (email) => personIds.get(email)!, today });
@@ -75,7 +81,12 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
       conventionId: previousRelaisId, communeId: orgId.get("choisy-le-roi")!, associationId: orgId.get("aumv")!,
       cityAgentId: personIds.get("agent@choisy-le-roi.demo")!, associationAgentId: personIds.get("agent@aumv.demo")!, households: former, today,
     }, previousConventionStories());
+    // AUMV's FNAVDL cases and Habiter Solidaire en Alsace's ASLLi measures in every state (issue 7).
+    const supports = await seedDemoSupports(tx, { today, orgId: (slug) => orgId.get(slug)!, personId: (email) => personIds.get(email)!, fnavdl, aslli: aslliByYear });
     await tx.auditEvent.create({ data: { action: "demo.seed", entityType: "Tenant", fields: [] } });
-    return { organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length, households: Object.keys(households).length + former.length, cases: cases + formerCases };
+    return {
+      organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length,
+      households: Object.keys(households).length + former.length + supports.households, cases: cases + formerCases + supports.cases,
+    };
   }, { timeout: 120_000 });
 }

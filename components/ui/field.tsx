@@ -49,3 +49,43 @@ export function SelectField({ id, label, error, className, children, ...select }
     </div>
   );
 }
+
+type TextAreaProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; hint?: ReactNode; error?: string };
+
+/** A labelled text area, hint and error tied to it. */
+export function TextAreaField({ id, label, hint, error, className, rows = 3, ...area }: TextAreaProps) {
+  const describedBy = [hint ? `${id}-aide` : null, error ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      {hint ? <p id={`${id}-aide`} className="mt-0.5 text-xs text-slate-600">{hint}</p> : null}
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-700" : "border-slate-400"}`}
+        {...area}
+      />
+      {error ? <p id={`${id}-erreur`} className="mt-1 text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+/** A group of checkboxes in a fieldset with its legend; the error is tied to the group. */
+export function CheckboxGroup({ id, legend, options, error, register }: {
+  id: string; legend: string; options: Record<string, string>; error?: string;
+  register: (value: string) => React.InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby={error ? `${id}-erreur` : undefined}>
+      <legend className="px-1 text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="grid gap-1 sm:grid-cols-2">
+        {Object.entries(options).map(([value, label]) => (
+          <label key={value} className="flex items-start gap-2 text-sm"><input type="checkbox" className="mt-0.5" value={value} {...register(value)} /> <span>{label}</span></label>
+        ))}
+      </div>
+      {error ? <p id={`${id}-erreur`} className="mt-1 text-sm text-red-700">{error}</p> : null}
+    </fieldset>
+  );
+}

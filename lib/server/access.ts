@@ -250,5 +250,5 @@ export async function listPartners(caller: Caller, db: Db = prisma) {
 
 // ---------------------------------------------------------------------------------------------------
 // Cases (issue 6): caller-scoped reads live beside their engine bridge; re-exported here, the one door.
-export { caseScope, findCase, maySeeText, referralOptions } from "./cases";
+export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSharedCases, maySeeText, partyCaseScope, referralOptions, supportCaseOptions } from "./cases";
 export { nextObligations } from "./dashboard";

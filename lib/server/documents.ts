@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/client";
 import {
   DOCUMENT_MSG, MAX_DOCUMENT_BYTES, ZDocumentUploadMeta, metaFromQuery, type DocumentCategory, type DocumentRow,
 } from "@/lib/validation/documents";
-import { caseScope, conventionScope, resolveCaller, type Caller } from "./access";
+import { caseScope, conventionScope, partyCaseScope, resolveCaller, type Caller } from "./access";
 import { MSG, sameOrigin, zodFieldErrors, type FieldErrors, type RequestContext } from "./action";
 import { writeAudit } from "./audit";
 import { prisma, withTx, type Db } from "./db";
@@ -166,17 +166,21 @@ export async function findDocumentForDownload(caller: Caller, documentId: string
   return { id: d.id, conventionId: d.conventionId, fileName: d.fileName, mimeType: d.mimeType, sizeBytes: d.sizeBytes, bytes };
 }
 
+/** ACC-2: the party the texts address a case's documents to: the Ville (REL-6..8), the Service Logement (ASL-5, ASL-10). */
+const DOCUMENT_RECIPIENT: Partial<Record<string, string>> = { RELAIS: "COMMUNE", ASLLI: "DEPARTEMENT" };
+
 /**
- * ACC-2: a case's documents (signed contract, bilans) are seen by the organisation that filed them, by the
- * Ville they are addressed to (REL-6..8) and by the case's referents — never by the other parties.
+ * ACC-2: a case's documents (signed contract, plan, bilans) are seen by the organisation that filed them, by the
+ * party they are addressed to (DOCUMENT_RECIPIENT) and by the case's referents — never by the other parties.
  */
 async function caseDocumentRule(caller: Caller, caseId: string, db: Db): Promise<((uploadedByOrgId: string) => boolean) | null> {
   const c = await db.case.findFirst({
     where: { AND: [{ id: caseId }, caseScope(caller)] },
-    select: { referents: { select: { personId: true } }, convention: { select: { parties: { where: { partyRole: "COMMUNE" }, select: { organisationId: true } } } } },
+    select: { kind: true, referents: { select: { personId: true } }, convention: { select: { parties: { select: { organisationId: true, partyRole: true } } } } },
   });
   if (!c) return null;
-  const everything = c.convention.parties.some((p) => p.organisationId === caller.org.id) || c.referents.some((r) => r.personId === caller.personId);
+  const recipient = DOCUMENT_RECIPIENT[c.kind];
+  const everything = c.convention.parties.some((p) => p.partyRole === recipient && p.organisationId === caller.org.id) || c.referents.some((r) => r.personId === caller.personId);
   return (uploadedByOrgId) => everything || uploadedByOrgId === caller.org.id;
 }
 
@@ -222,7 +226,7 @@ export async function handleDocumentUpload(rc: RequestContext, route: { org: str
     if (!sameOrigin(rc)) return reply(403, MSG.origin);
     const caller = await resolveCaller(rc.session, route.org);
     if (!caller) return notFound();
-    const theCase = target === "case" ? await prisma.case.findFirst({ where: { AND: [{ id: route.id }, caseScope(caller)] }, select: { id: true, conventionId: true } }) : null;
+    const theCase = target === "case" ? await prisma.case.findFirst({ where: { AND: [{ id: route.id }, partyCaseScope(caller)] }, select: { id: true, conventionId: true } }) : null;
     if (target === "case" && !theCase) return notFound();
     const convention = theCase ? { id: theCase.conventionId } : await prisma.convention.findFirst({ where: { AND: [{ id: route.id }, conventionScope(caller)] }, select: { id: true } });
     if (!convention) return notFound();

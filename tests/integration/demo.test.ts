@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { relaisCaseFacts, relaisFigures, type RelaisCaseEvent } from "@/lib/domain";
+import { addDays, fnavdlCaseFacts, relaisCaseFacts, relaisFigures, type FnavdlCaseEvent, type RelaisCaseEvent } from "@/lib/domain";
 import { nextObligations, resolveCaller } from "@/lib/server/access";
+import { caseStage } from "@/lib/server/cases";
 import { seeded, TODAY } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -45,5 +46,112 @@ describe("the demo tenant", () => {
     expect(aumv.some((o) => o.key === "REL-2:diagnostic")).toBe(true);
     const valophis = await nextObligations(await caller("agent@valophis-habitat.demo", "valophis-habitat"), TODAY, 50);
     expect(valophis.some((o) => o.ownerType === "CASE")).toBe(false);
+  });
+
+  it("GEN-1: the previous FNAVDL convention and an ASLLi partnership for each past year from 2025 are there; by kind, a test reaches the current ones", async () => {
+    const year = Number(TODAY.slice(0, 4));
+    const fnavdl = await s.db.convention.findMany({ where: { kind: "FNAVDL" }, orderBy: { signedOn: "asc" } });
+    expect(fnavdl.map((c) => [c.title, c.signedOn.toISOString().slice(0, 10)])).toEqual([
+      ["Convention d'objectifs FNAVDL 2024-2025 – Val-de-Marne / AUMV", "2024-01-15"],
+      ["Convention d'objectifs FNAVDL – Val-de-Marne / AUMV", "2025-03-14"],
+    ]);
+    const aslli = await s.db.convention.findMany({ where: { kind: "ASLLI" }, orderBy: { startOn: "asc" } });
+    expect(aslli.map((c) => c.title)).toEqual(Array.from({ length: year - 2024 }, (_, i) => `Partenariat ASLLi ${2025 + i} – Collectivité européenne d'Alsace / Habiter Solidaire en Alsace`));
+    expect(s.convention("FNAVDL")).toBe(fnavdl[1].id);
+    expect(s.convention("ASLLI")).toBe(aslli.at(-1)!.id);
+  });
+
+  async function supportCases(kind: "FNAVDL" | "ASLLI") {
+    return s.db.case.findMany({
+      where: { kind },
+      include: {
+        convention: { select: { title: true, parameters: true } }, household: { select: { organisationId: true } }, referents: true,
+        events: { orderBy: [{ on: "asc" }, { createdAt: "asc" }] }, texts: true,
+      },
+    });
+  }
+  const stagesOf = (cases: Awaited<ReturnType<typeof supportCases>>) =>
+    new Set(cases.map((c) => caseStage(c.kind, c.events, (c.convention.parameters as Record<string, unknown>).publicKind === "DALO", TODAY)));
+
+  it("AVD-6..AVD-14: AUMV's FNAVDL cases are in every stage — prescribed, consented, oriented, in support, in sublease, closed", async () => {
+    const cases = await supportCases("FNAVDL");
+    expect(cases.length).toBeGreaterThanOrEqual(7);
+    const stages = stagesOf(cases);
+    expect(stages.has("PRESCRIBED") || stages.has("CONSENTED")).toBe(true);
+    for (const st of ["ORIENTED", "IN_SUPPORT", "SUBLEASE", "CLOSED"]) expect(stages).toContain(st);
+    expect(cases.every((c) => c.household.organisationId === s.org("aumv") && c.createdByOrgId === s.org("aumv"))).toBe(true);
+    expect(cases.every((c) => c.referents.length === 1 && c.referents[0].personId === s.person("agent@aumv.demo").id)).toBe(true);
+    const types = new Set(cases.flatMap((c) => c.events.map((e) => e.type)));
+    for (const t of ["CONSENT", "DIAGNOSTIC", "SUPPORT_START", "SUPPORT_CHANGE", "SUBLEASE_START", "LEASE_SIGNED", "SURVEY", "END"]) expect(types).toContain(t);
+    // AVD-6: a COMED decision prescribes the measure itself; AVD-7: diagnostics kept by the association.
+    expect(cases.some((c) => (c.events[0].payload as { prescriber: string; measure: unknown }).prescriber === "COMMISSION_MEDIATION" && (c.events[0].payload as { measure: unknown }).measure !== null)).toBe(true);
+    const diagnostics = cases.flatMap((c) => c.texts.filter((t) => t.kind === "FNAVDL_DIAGNOSTIC"));
+    expect(diagnostics.length).toBeGreaterThanOrEqual(3);
+    expect(diagnostics.every((t) => t.sentToOrgIds.length === 0 && Object.keys(t.sections as object).sort().join() === "conclusion,situation")).toBe(true);
+  });
+
+  it("AVD-9, AVD-11: under the previous convention a DALO support was prolonged beyond 9 months after an evaluation, and its lease slid", async () => {
+    const cases = (await supportCases("FNAVDL")).filter((c) => c.convention.title.startsWith("Convention d'objectifs FNAVDL 2024-2025"));
+    expect(cases).toHaveLength(1);
+    const events = cases[0].events.map((e) => e.payload as unknown as FnavdlCaseEvent);
+    const f = fnavdlCaseFacts(events, true);
+    const evaluation = events.find((e) => e.type === "EVALUATION_SENT")!;
+    const prolongation = events.find((e) => e.type === "PROLONGATION")!;
+    expect(evaluation.on <= prolongation.on).toBe(true);
+    expect(f.support!.plannedEndOn > addDays(f.support!.startOn, 275, "AVD-9")).toBe(true);
+    expect(f.sublease?.slidOn).not.toBeNull();
+    expect(f.housingAccessOn).not.toBeNull();
+    expect(f.end?.reason).toBe("COMPLETED");
+    expect(cases[0].texts.map((t) => t.kind)).toContain("FNAVDL_EVALUATION");
+  });
+
+  it("ASL-1..ASL-14: Habiter Solidaire en Alsace's measures are in every stage — requested, refused, granted, in support, suspended, closed", async () => {
+    const cases = await supportCases("ASLLI");
+    expect(cases.length).toBeGreaterThanOrEqual(7);
+    const stages = stagesOf(cases);
+    for (const st of ["REQUESTED", "REFUSED", "GRANTED", "IN_SUPPORT", "SUSPENDED", "CLOSED"]) expect(stages).toContain(st);
+    const types = new Set(cases.flatMap((c) => c.events.map((e) => e.type)));
+    for (const t of ["COMMISSION", "PLAN_SENT", "MEETING", "SUSPENSION", "INTERRUPTION", "BILAN_SENT", "RENEWAL", "END", "HANDOVER"]) expect(types).toContain(t);
+    const alsace = s.org("alsace");
+    const habiter = s.org("habiter-alsace");
+    expect(cases.every((c) => c.household.organisationId === habiter)).toBe(true);
+    // ASL-2/ASL-4: the association asks, the Département decides, renews and ends.
+    for (const e of cases.flatMap((c) => c.events)) expect(e.recordedByOrgId).toBe(["COMMISSION", "RENEWAL", "END"].includes(e.type) ? alsace : habiter);
+    // ACC-2/ASL-12: the request, the plan, the bilans and the interruption go to the Service Logement.
+    const sent = cases.flatMap((c) => c.texts.filter((t) => ["ASLLI_REQUEST", "ASLLI_PLAN", "ASLLI_BILAN", "ASLLI_INTERRUPTION"].includes(t.kind)));
+    expect(new Set(sent.map((t) => t.kind))).toEqual(new Set(["ASLLI_REQUEST", "ASLLI_PLAN", "ASLLI_BILAN", "ASLLI_INTERRUPTION"]));
+    expect(sent.every((t) => t.sentToOrgIds.length === 1 && t.sentToOrgIds[0] === alsace && t.authorOrgId === habiter)).toBe(true);
+    expect(cases.every((c) => c.texts.some((t) => t.kind === "ASLLI_REQUEST" && Object.keys(t.sections as object).sort().join() === "causes,priorityAxes,symptoms"))).toBe(true);
+    // ASL-7: the interruption is after the 15th of a past month.
+    const interruption = cases.flatMap((c) => c.events).find((e) => e.type === "INTERRUPTION")!.on.toISOString().slice(0, 10);
+    expect(Number(interruption.slice(8))).toBeGreaterThan(15);
+    expect(interruption.slice(0, 7) < TODAY.slice(0, 7)).toBe(true);
+  });
+
+  it("ASL-6, AVD-10: no demo measure misses its two meetings a month; the only open overdue item of these cases is the AVD-10 start meant to be late", async () => {
+    const cases = [...(await supportCases("FNAVDL")), ...(await supportCases("ASLLI"))];
+    const obligations = await s.db.obligation.findMany({ where: { ownerType: "CASE", ownerId: { in: cases.map((c) => c.id) } } });
+    const overdue = obligations.filter((o) => o.doneOn === null && !o.optional && o.dueOn !== null && o.dueOn.toISOString().slice(0, 10) < TODAY);
+    expect(overdue.filter((o) => o.rule === "ASL-6")).toEqual([]);
+    expect(obligations.filter((o) => o.rule === "ASL-6" && o.doneOn !== null).length).toBeGreaterThan(10);
+    const open = new Set(cases.filter((c) => c.closedOn === null).map((c) => c.id));
+    expect(overdue.filter((o) => open.has(o.ownerId)).map((o) => o.key)).toEqual(["AVD-10:start"]);
+    // What falls due soon: the bailleur's notice of a bail glissant (AVD-11) and a signed plan (ASL-5).
+    const dueWithin = (key: string, from: number, to: number) =>
+      obligations.some((o) => o.key === key && o.doneOn === null && o.dueOn !== null && o.dueOn.toISOString().slice(0, 10) >= addDays(TODAY, from, "GEN-6") && o.dueOn.toISOString().slice(0, 10) <= addDays(TODAY, to, "GEN-6"));
+    expect(dueWithin("AVD-11:notice", 0, 35)).toBe(true);
+    expect(dueWithin("ASL-5:plan", 1, 7)).toBe(true);
+  });
+
+  it("ASL-11: case numbers run 1, 2, 3… per convention and year of the first step, which is never after today", async () => {
+    const cases = [...(await supportCases("FNAVDL")), ...(await supportCases("ASLLI"))];
+    const ranks = new Map<string, number[]>();
+    for (const c of cases) {
+      expect(c.quotaYear).toBe(c.events[0].on.getUTCFullYear());
+      expect(c.events.every((e) => e.on.toISOString().slice(0, 10) <= TODAY)).toBe(true);
+      const k = `${c.conventionId}:${c.quotaYear}`;
+      ranks.set(k, [...(ranks.get(k) ?? []), c.quotaRank!]);
+    }
+    for (const r of ranks.values()) expect(r.sort((a, b) => a - b)).toEqual(r.map((_, i) => i + 1));
   });
 });

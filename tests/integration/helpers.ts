@@ -14,7 +14,8 @@ export async function seeded() {
   const db = ownerClient();
   await seedDemo(db, TODAY);
   const persons = await db.person.findMany({ select: { id: true, email: true, sessionVersion: true } });
-  const conventions = await db.convention.findMany({ select: { id: true, kind: true } });
+  // The first created convention of each kind (the demo creates the current FNAVDL and this year's ASLLi first).
+  const conventions = await db.convention.findMany({ select: { id: true, kind: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const orgs = await db.organisation.findMany({ select: { id: true, slug: true } });
   const person = (email: string) => {
     const p = persons.find((x) => x.email === email);

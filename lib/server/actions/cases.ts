@@ -1,11 +1,11 @@
 import "server-only";
 import { assertRelaisReferralAllowed, relaisRedevanceCents, type RelaisCaseEvent } from "@/lib/domain";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ConventionKind, Prisma } from "@/lib/generated/prisma/client";
 import { ZCaseEventInput, ZEditTextInput, ZReferInput, ZSetReferentInput, ZShowSocialDetailInput, type CaseEventType } from "@/lib/validation/cases";
 import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { today } from "../clock";
 import { day, paramsInForce } from "../conventions";
-import { caseScope, maySeeText, refreshCaseObligations } from "../cases";
+import { caseScope, partyCaseScope, refreshCaseObligations, textSections } from "../cases";
 
 // Relais cases (REL-1..8, ACC-1..3). Referrals of one convention are serialised by a row lock on the
 // convention (REL-1 quota under concurrency); events of one case by a row lock on the case, so two workers
@@ -50,17 +50,48 @@ export const referCase = orgAction({
 
 const ASSOCIATION_EVENTS: CaseEventType[] = ["DIAGNOSTIC", "ENTRY", "CONTRACT_SENT", "VISIT", "INTERMEDIATE_BILAN_SENT", "FINAL_BILAN_SENT"];
 
-/** The case (locked), and the caller's role in its convention; 404 when not visible. */
-async function lockCase(ctx: ActionCtx, caseId: string) {
+/**
+ * The case (locked against concurrent writes), the caller's role in its convention and the convention's
+ * parties; 404 when the caller's organisation is not a party (ACC-1) or the case is of another kind.
+ */
+export async function lockCase(ctx: ActionCtx, caseId: string, kind?: ConventionKind) {
   await ctx.tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
   const c = await ctx.tx.case.findFirst({
-    where: { AND: [{ id: caseId }, caseScope(ctx.caller)] },
-    select: { id: true, referents: { select: { personId: true, organisationId: true } }, convention: { select: { parties: { select: { organisationId: true, partyRole: true } } } } },
+    where: { AND: [{ id: caseId, ...(kind ? { kind } : {}) }, partyCaseScope(ctx.caller)] },
+    select: {
+      id: true, householdId: true, conventionId: true, sharedWithOrgIds: true, referents: { select: { personId: true, organisationId: true } },
+      convention: { select: { parameters: true, events: { where: { type: "AVENANT" }, select: { payload: true } }, parties: { select: { organisationId: true, partyRole: true } } } },
+    },
   });
   if (!c) throw new NotFoundError();
   const role = c.convention.parties.find((p) => p.organisationId === ctx.caller.org.id)!.partyRole;
-  const commune = c.convention.parties.find((p) => p.partyRole === "COMMUNE")!.organisationId;
-  return { ...c, role, commune };
+  const orgOf = (r: string) => c.convention.parties.find((p) => p.partyRole === r)?.organisationId ?? null;
+  return { ...c, role, commune: orgOf("COMMUNE")!, orgOf };
+}
+
+/** Records one domain event of a case, with its extra payload fields, by the caller. */
+export async function addCaseEvent(ctx: ActionCtx, caseId: string, event: { type: string; on: string }, extra: Record<string, unknown> = {}) {
+  return ctx.tx.caseEvent.create({
+    data: { caseId, type: event.type, on: day(event.on), payload: { ...event, ...extra } as Prisma.InputJsonValue, recordedById: ctx.caller.personId, recordedByOrgId: ctx.caller.org.id },
+  });
+}
+
+/** A social-detail text written by the caller's organisation; when sent, visible to its recipients (ACC-2), audited. */
+export async function addCaseText(ctx: ActionCtx, x: { caseId: string; kind: string; eventId: string; sections: Record<string, unknown>; sentTo: string[]; on: string }) {
+  const t = await ctx.tx.caseText.create({
+    data: { caseId: x.caseId, kind: x.kind, eventId: x.eventId, sections: x.sections as Prisma.InputJsonValue, authorOrgId: ctx.caller.org.id, authorId: ctx.caller.personId, sentToOrgIds: x.sentTo, sentOn: x.sentTo.length ? day(x.on) : null },
+  });
+  if (x.sentTo.length) await ctx.audit({ action: "case.text.sent", entityType: "CaseText", entityId: t.id, fields: ["sentToOrgIds"] });
+  return t;
+}
+
+/** Recomputes the case's obligations; a domain refusal (impossible sequence…) rolls the whole change back, in French. */
+export async function refreshOrRefuse(ctx: ActionCtx, caseId: string) {
+  try { await refreshCaseObligations(ctx.tx, caseId, today()); } catch (e) { throw fromDomainError(e); }
+}
+
+export function refuseFutureDate(on: string, field = "on") {
+  if (on > today()) throw new ActionError("Cette date est dans le futur.", { [field]: ["Une date passée ou aujourd'hui."] });
 }
 
 export const recordCaseEvent = orgAction({
@@ -68,18 +99,15 @@ export const recordCaseEvent = orgAction({
   roles: ["ADMIN", "AGENT"],
   schema: ZCaseEventInput,
   async handler(input, ctx) {
-    const c = await lockCase(ctx, input.caseId);
+    const c = await lockCase(ctx, input.caseId, "RELAIS");
     if (ASSOCIATION_EVENTS.includes(input.type) && c.role !== "ASSOCIATION") throw new ActionError("Cette étape est enregistrée par l'association (REL-2 à REL-8).");
     if (input.type === "DWELLING_PROPOSED" && c.role !== "COMMUNE") throw new ActionError("Seule la Ville propose un logement de ses réservations (REL-5).");
-    if (input.on > today()) throw new ActionError("Cette date est dans le futur.", { on: ["Une date passée ou aujourd'hui."] });
+    refuseFutureDate(input.on);
     const payload: RelaisCaseEvent =
       input.type === "DECISION" ? { type: "DECISION", on: input.on, entry: input.entry }
       : input.type === "END" ? { type: "END", on: input.on, outcome: input.outcome }
       : ({ type: input.type, on: input.on } as RelaisCaseEvent);
-    const extra = input.type === "VISIT" ? { checklist: input.checklist } : {};
-    const ev = await ctx.tx.caseEvent.create({
-      data: { caseId: c.id, type: input.type, on: day(input.on), payload: { ...payload, ...extra } as Prisma.InputJsonValue, recordedById: ctx.caller.personId, recordedByOrgId: ctx.caller.org.id },
-    });
+    const ev = await addCaseEvent(ctx, c.id, payload, input.type === "VISIT" ? { checklist: input.checklist } : {});
     // Social detail goes to CaseText; documents the texts send go to the Ville (ACC-2), audited.
     let text: { kind: string; sections: Record<string, unknown>; sentTo: string[] } | null = null;
     if (input.type === "DIAGNOSTIC") {
@@ -89,13 +117,8 @@ export const recordCaseEvent = orgAction({
     else if (input.type === "INTERMEDIATE_BILAN_SENT" || input.type === "FINAL_BILAN_SENT") {
       text = { kind: input.type === "FINAL_BILAN_SENT" ? "FINAL_BILAN" : "INTERMEDIATE_BILAN", sections: { text: input.text }, sentTo: [c.commune] };
     }
-    if (text) {
-      const t = await ctx.tx.caseText.create({
-        data: { caseId: c.id, kind: text.kind, eventId: ev.id, sections: text.sections as Prisma.InputJsonValue, authorOrgId: ctx.caller.org.id, authorId: ctx.caller.personId, sentToOrgIds: text.sentTo, sentOn: text.sentTo.length ? day(input.on) : null },
-      });
-      if (text.sentTo.length) await ctx.audit({ action: "case.text.sent", entityType: "CaseText", entityId: t.id, fields: ["sentToOrgIds"] });
-    }
-    try { await refreshCaseObligations(ctx.tx, c.id, today()); } catch (e) { throw fromDomainError(e); }
+    if (text) await addCaseText(ctx, { caseId: c.id, eventId: ev.id, on: input.on, ...text });
+    await refreshOrRefuse(ctx, c.id);
     await ctx.audit({ action: `case.event.${input.type.toLowerCase()}`, entityType: "Case", entityId: c.id, fields: ["on", ...Object.keys(input).filter((k) => !["caseId", "on", "type"].includes(k))] });
     return { eventId: ev.id };
   },
@@ -109,10 +132,21 @@ export const showSocialDetail = orgAction({
   async handler({ caseId }, { caller, tx, audit }) {
     const c = await tx.case.findFirst({
       where: { AND: [{ id: caseId }, caseScope(caller)] },
-      select: { referents: { select: { personId: true } }, texts: { select: { id: true, kind: true, sections: true, authorOrgId: true, sentToOrgIds: true, sentOn: true, version: true, createdAt: true }, orderBy: { createdAt: "asc" } } },
+      select: {
+        kind: true, referents: { select: { personId: true } }, convention: { select: { parties: { select: { organisationId: true, partyRole: true } } } },
+        texts: { select: { id: true, kind: true, sections: true, authorOrgId: true, sentToOrgIds: true, sentOn: true, version: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      },
     });
     if (!c) throw new NotFoundError();
-    const texts = c.texts.filter((t) => maySeeText(caller, t, c.referents));
+    const partyRole = c.convention.parties.find((p) => p.organisationId === caller.org.id)?.partyRole ?? null;
+    // ACC-2/ASL-12: each text cut to the sections the caller may read; nothing else leaves the server.
+    const texts = c.texts.flatMap((t) => {
+      const keys = textSections(caller, t, { kind: c.kind, referents: c.referents, partyRole });
+      if (keys === null || (keys !== "ALL" && keys.length === 0)) return [];
+      const all = t.sections as Record<string, unknown>;
+      const sections = keys === "ALL" ? all : Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k]]));
+      return [{ ...t, sections, partial: keys !== "ALL" }];
+    });
     await audit({ action: "case.socialDetail.read", entityType: "Case", entityId: caseId, fields: [...new Set(texts.map((t) => t.kind))] });
     return texts.map((t) => ({ ...t, editable: t.authorOrgId === caller.org.id && caller.role !== "READER", createdAt: t.createdAt.toISOString(), sentOn: t.sentOn?.toISOString().slice(0, 10) ?? null }));
   },
@@ -123,7 +157,7 @@ export const editCaseText = orgAction({
   roles: ["ADMIN", "AGENT"],
   schema: ZEditTextInput,
   async handler(input, { caller, tx, audit }) {
-    const t = await tx.caseText.findFirst({ where: { id: input.textId, authorOrgId: caller.org.id, case: caseScope(caller) }, select: { id: true, sections: true } });
+    const t = await tx.caseText.findFirst({ where: { id: input.textId, authorOrgId: caller.org.id, case: partyCaseScope(caller) }, select: { id: true, sections: true } });
     if (!t) throw new NotFoundError();
     const r = await tx.caseText.updateMany({ where: { id: t.id, version: input.version }, data: { sections: { ...(t.sections as object), ...input.sections }, version: { increment: 1 } } });
     if (r.count === 0) throw new ActionError("Ce texte vient d'être modifié par une autre personne. Rechargez-le : votre saisie reste dans le formulaire.");

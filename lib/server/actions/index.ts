@@ -8,3 +8,5 @@ export * as conventions from "./conventions";
 export * as conventionLife from "./convention-life";
 export * as cases from "./cases";
 export * as households from "./households";
+export * as fnavdl from "./fnavdl";
+export * as aslli from "./aslli";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { getCaller } from "@/lib/server/access";
+import { getCaller, listSharedCases } from "@/lib/server/access";
 import { caseListOptions, listCases, type CaseListRow } from "@/lib/server/case-list";
 import { today } from "@/lib/server/clock";
 import { obligationLabel, obligationStatus, type IsoDate } from "@/lib/domain";
@@ -39,7 +39,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
     referent: query.referent,
     overdue: query.retard === "1",
   };
-  const [page, options] = await Promise.all([listCases(caller, { ...filters, after: query.apres }, now), caseListOptions(caller)]);
+  const [page, options, shared] = await Promise.all([listCases(caller, { ...filters, after: query.apres }, now), caseListOptions(caller), query.apres ? Promise.resolve([]) : listSharedCases(caller)]);
   const keep = { convention: query.convention, type: query.type, statut: query.statut, referent: query.referent, retard: query.retard };
   const href = (extra: Record<string, string | undefined>) =>
     `?${new URLSearchParams(Object.entries({ ...keep, ...extra }).filter((e): e is [string, string] => Boolean(e[1])))}`;
@@ -51,6 +51,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
       <PageHeader
         title="Dossiers"
         subtitle={`Les ménages suivis dans les conventions dont ${caller.org.name} est partie, de la prochaine échéance la plus proche à la plus lointaine.`}
+        actions={caller.role !== "READER" ? <Link href={`${base}/nouveau`} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">Nouveau dossier</Link> : null}
       />
       <CaseFilters options={options} values={{ ...keep, retard: filters.overdue }} active={filtered} />
       {page.rows.length === 0 ? (
@@ -95,6 +96,15 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
           ) : null}
         </div>
       </nav>
+      {shared.length ? (
+        <section aria-labelledby="transmis" className="mt-6">
+          <h2 id="transmis" className="mb-2 text-base font-semibold">Dossiers transmis à votre organisation</h2>
+          <p className="mb-2 text-sm text-slate-700">Diagnostics FNAVDL qu&apos;une autre association vous a adressés comme opérateur de l&apos;accompagnement (AVD-7).</p>
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+            {shared.map((c) => <li key={c.id} className="px-3 py-2"><Link href={`${base}/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link> <span className="text-slate-600">— {c.conventionTitle}</span></li>)}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

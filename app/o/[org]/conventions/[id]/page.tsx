@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCaller, getConvention } from "@/lib/server/access";
+import { aslliSemesterStatement, getCaller, getConvention } from "@/lib/server/access";
 import { today } from "@/lib/server/clock";
-import { formatDate } from "@/lib/format";
+import { formatDate, isoOf } from "@/lib/format";
+const formatIso = (d: Date | string) => (typeof d === "string" ? d : isoOf(d));
 import { CONVENTION_KIND_LABEL, ORG_KIND_LABEL } from "@/lib/labels";
 import { CADRE_OBJECTIVE_OPTIONS } from "@/lib/validation/conventions";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,6 +24,7 @@ import { EditConventionForm } from "./edit-form";
 import { FulfilButton } from "./fulfil-button";
 import { AvenantConsent, AvenantForm, LetterForm, RefundForm } from "./life-panel";
 import { PAYER } from "@/lib/server/actions/convention-life";
+import { SemesterStatement } from "./semester-statement";
 
 const LETTER_LABEL: Record<string, string> = { DENOUNCED: "Dénonciation", MISE_EN_DEMEURE: "Mise en demeure", TERMINATED: "Résiliation décidée", AVENANT_REQUESTED: "Demande d'avenant" };
 
@@ -30,12 +32,26 @@ export const metadata: Metadata = { title: "Convention" };
 
 const ACTION_STATUS: Record<string, string> = { PLANNED: "Prévue", IN_PROGRESS: "En cours", DONE: "Réalisée", ABANDONED: "Abandonnée" };
 
-export default async function ConventionPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+/** The semesters of an ASLLi convention, from its start to today's (ASL-11). */
+function semestersOf(startOn: string, endOn: string, today: string): string[] {
+  const key = (d: string) => `${d.slice(0, 4)}-S${Number(d.slice(5, 7)) <= 6 ? 1 : 2}`;
+  const last = key(today < endOn ? today : endOn);
+  const out: string[] = [];
+  for (let k = key(startOn); k <= last; k = k.endsWith("S1") ? `${k.slice(0, 4)}-S2` : `${Number(k.slice(0, 4)) + 1}-S1`) out.push(k);
+  return out.length ? out : [key(startOn)];
+}
+
+export default async function ConventionPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ semestre?: string }> }) {
   const { org, id } = await params;
   const caller = await getCaller(org);
   const now = today();
   const c = await getConvention(caller, id, now);
-  const [documents, documentAvenants] = await Promise.all([listDocuments(caller, c.id), listDocumentAvenants(caller, c.id)]);
+  const semesters = c.kind === "ASLLI" ? semestersOf(formatIso(c.startOn), c.endOn, now) : [];
+  const wanted = (await searchParams).semestre;
+  const [documents, documentAvenants, semester] = await Promise.all([
+    listDocuments(caller, c.id), listDocumentAvenants(caller, c.id),
+    c.kind === "ASLLI" ? aslliSemesterStatement(caller, c.id, semesters.includes(wanted ?? "") ? wanted! : semesters[semesters.length - 1], now) : Promise.resolve(null),
+  ]);
   const mine = c.parties.find((p) => p.organisationId === caller.org.id)!;
   const waiting = c.parties.filter((p) => !p.confirmedAt && !p.declinedAt);
   const declined = c.parties.find((p) => p.declinedAt);
@@ -189,6 +205,7 @@ export default async function ConventionPage({ params }: { params: Promise<{ org
             </ul>
           </section>
         ) : null}
+        {semester ? <SemesterStatement table={semester} periods={semesters} base={`/o/${caller.org.slug}/conventions/${c.id}`} /> : null}
         <section aria-labelledby="parametres" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-3">
           <h2 id="parametres" className="mb-3 text-base font-semibold">Paramètres en vigueur au {formatDate(now)}</h2>
           <ParameterList kind={c.kind} params={c.params} />

@@ -1,24 +1,27 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { DIAGNOSTIC_SECTION_LABELS } from "@/lib/validation/cases";
+import { textKindSpec } from "@/lib/validation/case-texts";
 import { formatCents, formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { editTextAction, showSocialDetailAction } from "./actions";
 
-type Text = { id: string; kind: string; sections: Record<string, unknown>; sentOn: string | null; createdAt: string; version: number; editable: boolean };
+type Text = { id: string; kind: string; sections: Record<string, unknown>; sentOn: string | null; createdAt: string; version: number; editable: boolean; partial?: boolean };
+
+/** The text sections of a kind present in this text, in the spec's order (ASL-12: a partial text has only some). */
+const sectionsOf = (t: Text) => Object.entries(textKindSpec(t.kind).sections).filter(([k]) => typeof t.sections[k] === "string");
 
 /** Edits a text of one's own organisation; a stale version is refused and what was typed stays. */
 function TextEditor({ org, t, onSaved }: { org: string; t: Text; onSaved: (sections: Record<string, unknown>, version: number) => void }) {
-  const keys = t.kind === "DIAGNOSTIC" ? Object.keys(DIAGNOSTIC_SECTION_LABELS) : ["text"];
+  const keys = sectionsOf(t).map(([k]) => k);
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(keys.map((k) => [k, String(t.sections[k] ?? "")])));
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   if (!open) return <Button type="button" variant="secondary" className="mt-2" onClick={() => setOpen(true)}>Modifier</Button>;
   return (
-    <form className="mt-2 space-y-2" aria-label={`Modifier : ${KIND[t.kind] ?? t.kind}`} onSubmit={(e) => {
+    <form className="mt-2 space-y-2" aria-label={`Modifier : ${kindLabel(t.kind)}`} onSubmit={(e) => {
       e.preventDefault();
       start(async () => {
         setError(null);
@@ -29,7 +32,7 @@ function TextEditor({ org, t, onSaved }: { org: string; t: Text; onSaved: (secti
       {error ? <Alert>{error}</Alert> : null}
       {keys.map((k) => (
         <div key={k}>
-          <label htmlFor={`edit-${t.id}-${k}`} className="block text-sm font-medium">{k === "text" ? "Texte" : DIAGNOSTIC_SECTION_LABELS[k as keyof typeof DIAGNOSTIC_SECTION_LABELS]}</label>
+          <label htmlFor={`edit-${t.id}-${k}`} className="block text-sm font-medium">{textKindSpec(t.kind).sections[k]?.label ?? k}</label>
           <textarea id={`edit-${t.id}-${k}`} rows={3} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })} className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1 text-sm" />
         </div>
       ))}
@@ -37,7 +40,7 @@ function TextEditor({ org, t, onSaved }: { org: string; t: Text; onSaved: (secti
     </form>
   );
 }
-const KIND: Record<string, string> = { DIAGNOSTIC: "Bilan diagnostic", CONTRACT: "Contrat d'accompagnement", INTERMEDIATE_BILAN: "Bilan intermédiaire", FINAL_BILAN: "Bilan final", NOTE: "Note" };
+const kindLabel = (kind: string) => textKindSpec(kind).label;
 
 /** ACC-2/ACC-3: nothing is loaded until the person asks; each display is recorded. */
 export function SocialDetail({ org, caseId }: { org: string; caseId: string }) {
@@ -61,15 +64,20 @@ export function SocialDetail({ org, caseId }: { org: string; caseId: string }) {
     <ul className="space-y-4" data-testid="social-detail">
       {texts.map((t) => (
         <li key={t.id} className="rounded-md border border-slate-200 p-3 text-sm">
-          <p className="font-medium">{KIND[t.kind] ?? t.kind} — {formatDate(t.createdAt)}{t.sentOn ? `, adressé à la Ville le ${formatDate(t.sentOn)}` : ""}</p>
-          {t.kind === "DIAGNOSTIC" ? (
+          <p className="font-medium">{kindLabel(t.kind)} — {formatDate(t.createdAt)}{t.sentOn ? `, transmis le ${formatDate(t.sentOn)}` : ""}</p>
+          {t.partial ? <p className="text-xs text-slate-600">Seules les informations liées au logement vous sont communiquées (ASL-12).</p> : null}
+          {sectionsOf(t).length ? (
             <dl className="mt-2 space-y-1">
-              {Object.entries(DIAGNOSTIC_SECTION_LABELS).map(([k, l]) => (<div key={k}><dt className="text-slate-600">{l}</dt><dd>{String(t.sections[k] ?? "")}</dd></div>))}
-              <div><dt className="text-slate-600">Ressources mensuelles</dt><dd>{formatCents(Number(t.sections.monthlyIncomeCents))}</dd></div>
-              <div><dt className="text-slate-600">Redevance (REL-4)</dt><dd>{t.sections.redevanceCents === null ? "Loyer ouvrant droit à l'APL" : formatCents(Number(t.sections.redevanceCents))}</dd></div>
+              {sectionsOf(t).map(([k, s]) => (<div key={k}><dt className="text-slate-600">{s.label}</dt><dd className="whitespace-pre-line">{String(t.sections[k])}</dd></div>))}
+              {t.kind === "DIAGNOSTIC" && t.sections.monthlyIncomeCents !== undefined ? (
+                <>
+                  <div><dt className="text-slate-600">Ressources mensuelles</dt><dd>{formatCents(Number(t.sections.monthlyIncomeCents))}</dd></div>
+                  <div><dt className="text-slate-600">Redevance (REL-4)</dt><dd>{t.sections.redevanceCents === null ? "Loyer ouvrant droit à l'APL" : formatCents(Number(t.sections.redevanceCents))}</dd></div>
+                </>
+              ) : null}
             </dl>
-          ) : t.sections.text ? <p className="mt-1 whitespace-pre-line">{String(t.sections.text)}</p> : null}
-          {t.editable && (t.kind === "DIAGNOSTIC" || t.sections.text !== undefined) ? (
+          ) : null}
+          {t.editable && sectionsOf(t).length ? (
             <TextEditor org={org} t={t} onSaved={(sections, version) => setTexts((all) => all!.map((x) => (x.id === t.id ? { ...x, sections: { ...x.sections, ...sections }, version } : x)))} />
           ) : null}
         </li>

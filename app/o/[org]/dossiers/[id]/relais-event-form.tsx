@@ -12,12 +12,12 @@ import { parseEuros } from "@/lib/validation/conventions";
 import { recordCaseEventAction } from "./actions";
 
 /** Records the next step of the case; the fields follow the kind of step (REL-2..REL-8). */
-export function CaseEventForm({ org, caseId, types, today }: { org: string; caseId: string; types: CaseEventType[]; today: string }) {
+export function RelaisEventForm({ org, caseId, types, today, initialType }: { org: string; caseId: string; types: CaseEventType[]; today: string; initialType?: string }) {
   const router = useRouter();
   const { form, onSubmit, pending, message, err } = useActionForm({
     schema: ZCaseEventInput,
     defaultValues: {
-      caseId, type: types[0], on: today, entry: "true", outcome: "RELOGE", checklist: [], text: "", monthlyIncome: "", rentWithApl: false,
+      caseId, type: types.includes(initialType as CaseEventType) ? initialType : types[0], on: today, entry: "true", outcome: "RELOGE", checklist: [], text: "", monthlyIncome: "", rentWithApl: false,
       sections: Object.fromEntries(Object.keys(DIAGNOSTIC_SECTION_LABELS).map((k) => [k, ""])),
     } as never,
     action: (v) => recordCaseEventAction(org, v),
