@@ -8,6 +8,9 @@ export type ObligationRow = {
   optional: boolean; amountCents: number | null; responsibleOrganisationId: string | null; responsibleRole: string;
 };
 
+/** Who acts when no party of the convention holds the role (AVD-11: the bailleur, outside the FNAVDL convention). */
+const ROLE_WHO: Record<string, string> = { BAILLEUR: "Le bailleur", ETAT: "L'État", DEPARTEMENT: "Le Département", COMMUNE: "La Ville", ASSOCIATION: "L'association", RESERVATAIRE: "Le réservataire" };
+
 /** Obligations with their status derived from the dates and today (never stored), soonest first. */
 export function ObligationTable({ rows, today, orgNames, caption, renderAction }: {
   rows: ObligationRow[]; today: IsoDate; orgNames: Record<string, string>; caption: string;
@@ -45,7 +48,7 @@ export function ObligationTable({ rows, today, orgNames, caption, renderAction }
                   {o.dueOn ? formatDate(o.dueOn) : o.closesOn ? `jusqu'au ${formatDate(o.closesOn)}` : "sans date fixe"}
                   {o.doneOn ? <span className="block text-xs text-slate-600">fait le {formatDate(o.doneOn)}</span> : null}
                 </td>
-                <td className="px-3 py-2">{o.responsibleOrganisationId ? orgNames[o.responsibleOrganisationId] ?? "—" : "Les parties"}</td>
+                <td className="px-3 py-2">{o.responsibleOrganisationId ? orgNames[o.responsibleOrganisationId] ?? "—" : ROLE_WHO[o.responsibleRole] ?? "Les parties"}</td>
                 <td className="px-3 py-2"><ObligationStatusBadge status={status} optional={o.optional} /></td>
                 {renderAction ? <td className="px-3 py-2 align-top">{renderAction(o)}</td> : null}
               </tr>

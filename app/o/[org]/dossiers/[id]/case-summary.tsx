@@ -81,7 +81,7 @@ export function AslliSummary({ view, events, today }: {
       </dl>
       {f.commission?.granted ? (
         <div data-testid="months-due">
-          <h3 className="text-sm font-semibold">Mois dus à l&apos;association (ASL-11b)</h3>
+          <h3 className="text-sm font-semibold">Mois dus à l&apos;association sur la durée de la mesure (ASL-11b)</h3>
           <p className="text-sm">
             {view.monthsDue.length ? view.monthsDue.map(monthName).join(", ") : "aucun"}
             {" — "}<strong>{view.monthsDue.length} mois</strong>
