@@ -28,3 +28,9 @@ export function formatMonths(n: number): string {
 export function formatPercent(fraction: number, digits = 0): string {
   return new Intl.NumberFormat("fr-FR", { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
 }
+
+const parisDateTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+/** « 12 mars 2025 à 14:05 », Paris time, from an instant (ISO string or Date): for logs, not deadlines. */
+export function formatDateTime(at: string | Date): string {
+  return parisDateTime.format(typeof at === "string" ? new Date(at) : at).replace(/^1 /, "1er ");
+}

@@ -68,11 +68,11 @@ export async function seedDemoCases(
     });
     const diag = c.events.find((e) => e.type === "DIAGNOSTIC");
     if (story.texts && diag) {
-      await tx.caseText.create({ data: { caseId: c.id, kind: "DIAGNOSTIC", eventId: diag.id, sections: { ...story.texts, monthlyIncomeCents: 123_458, rentWithApl: false, redevanceCents: 24_692 }, authorOrgId: o.associationId, authorId: o.associationAgentId, sentToOrgIds: [] } });
+      await tx.caseText.create({ data: { caseId: c.id, kind: "DIAGNOSTIC", eventId: diag.id, sections: { ...story.texts, monthlyIncomeCents: 123_458, rentWithApl: false, redevanceCents: 24_692 }, authorOrgId: o.associationId, authorId: o.associationAgentId, sentToOrgIds: [], createdAt: diag.on } });
     }
     for (const e of c.events.filter((x) => ["CONTRACT_SENT", "INTERMEDIATE_BILAN_SENT", "FINAL_BILAN_SENT"].includes(x.type))) {
       const kind = e.type === "CONTRACT_SENT" ? "CONTRACT" : e.type === "FINAL_BILAN_SENT" ? "FINAL_BILAN" : "INTERMEDIATE_BILAN";
-      await tx.caseText.create({ data: { caseId: c.id, kind, eventId: e.id, sections: kind === "CONTRACT" ? { signed: true } : { text: "Le ménage respecte son plan d'apurement ; les visites se passent bien." }, authorOrgId: o.associationId, authorId: o.associationAgentId, sentToOrgIds: [o.communeId], sentOn: e.on } });
+      await tx.caseText.create({ data: { caseId: c.id, kind, eventId: e.id, sections: kind === "CONTRACT" ? { signed: true } : { text: "Le ménage respecte son plan d'apurement ; les visites se passent bien." }, authorOrgId: o.associationId, authorId: o.associationAgentId, sentToOrgIds: [o.communeId], sentOn: e.on, createdAt: e.on } });
     }
     await refreshCaseObligations(tx, c.id, o.today);
     n++;

@@ -566,6 +566,8 @@ async function writeCase<E extends { type: string; on: IsoDate }>(
         data: {
           caseId: c.id, kind: s.text.kind, eventId: ev.id, sections: s.text.sections as Prisma.InputJsonValue, authorOrgId: p.associationId, authorId: p.associationAgentId,
           sentToOrgIds: s.text.sent ? [p.partnerId] : [], sentOn: s.text.sent ? d(s.e.on) : null,
+          // Written the day of the step it documents (midday, Paris), not the day the demo was created.
+          createdAt: new Date(`${s.e.on}T11:00:00Z`),
         },
       });
     }

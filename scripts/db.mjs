@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// npm run db:start | db:migrate | db:new -- <name> | db:check [-- --schema <file>] | db:seed | db:reset
+// npm run db:start | db:migrate | db:new -- <name> | db:check [-- --schema <file>] | db:seed | db:reset | purge [-- --dry-run]
 // Without DATABASE_URL these use the project's embedded PostgreSQL, reusing it when it already runs.
 import { dropDatabase, stopCluster, urlOf } from "./lib/pg.mjs";
-import { DEFAULT_DB, isEmpty, migrate, ownerConnection, prepare, seed } from "./lib/database.mjs";
+import { DEFAULT_DB, isEmpty, migrate, ownerConnection, prepare, runTs, seed } from "./lib/database.mjs";
 import { createMigration, driftSql } from "./lib/migrate.mjs";
 
 const [cmd, ...args] = process.argv.slice(2);
@@ -55,8 +55,14 @@ async function main() {
       seed(p.ownerCfg);
       return;
     }
+    case "purge": {
+      // Issue 8: households past retention become pseudonymous skeletons; `--dry-run` lists them only.
+      const p = await prepare(DEFAULT_DB, { quiet: true }); started = p.started;
+      process.exitCode = runTs(p.ownerCfg, "scripts/purge.ts", args);
+      return;
+    }
     default:
-      console.error("usage : node scripts/db.mjs serve | migrate | new <nom> | check [--schema <fichier>] | seed | reset");
+      console.error("usage : node scripts/db.mjs serve | migrate | new <nom> | check [--schema <fichier>] | seed | reset | purge [--dry-run] [--today AAAA-MM-JJ]");
       process.exitCode = 1;
   }
 }

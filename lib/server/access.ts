@@ -249,6 +249,12 @@ export async function listPartners(caller: Caller, db: Db = prisma) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+/** The caller's organisation's own settings (issue 8: retention of household data, in months). */
+export async function organisationSettings(caller: Caller, db: Db = prisma) {
+  return db.organisation.findUniqueOrThrow({ where: { id: caller.org.id }, select: { retentionMonths: true } });
+}
+
 // Cases (issue 6): caller-scoped reads live beside their engine bridge; re-exported here, the one door.
 export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSharedCases, maySeeText, partyCaseScope, referralOptions, supportCaseOptions } from "./cases";
 export { nextObligations } from "./dashboard";
+export { householdReadLog, memberReadLog } from "./read-log";

@@ -98,6 +98,15 @@ function caseEngine(
   }
 }
 
+/** The day a case closed as its engine reads it at `today` (Case.closedOn may be a day stale); nothing is written. */
+export async function caseClosedOn(db: Db, caseId: string, today: IsoDate): Promise<IsoDate | null> {
+  const c = await db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { kind: true, events: { select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] }, convention: { select: { parameters: true, events: { where: { type: "AVENANT" }, select: { payload: true } } } } },
+  });
+  return caseEngine(c.kind, c.events, c.convention, today).closedOn;
+}
+
 /** Recomputes and stores a case's obligations, its next due date and its closing date (same transaction). */
 export async function refreshCaseObligations(tx: Tx, caseId: string, today: IsoDate): Promise<void> {
   const c = await tx.case.findUniqueOrThrow({

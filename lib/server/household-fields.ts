@@ -10,7 +10,7 @@ export type FieldClass = "identity" | "housing" | "social" | "technical";
 export const HOUSEHOLD_FIELD_CLASSES = {
   Household: {
     id: "technical", organisationId: "technical", searchKey: "technical", version: "technical",
-    createdById: "technical", createdAt: "technical", updatedAt: "technical",
+    createdById: "technical", createdAt: "technical", updatedAt: "technical", purgedOn: "technical",
     referenceFirstName: "identity", referenceLastName: "identity", referenceBirthDate: "identity",
     nur: "housing", daloRecognisedOn: "housing", daloDecision: "housing", housingSituation: "housing",
     commune: "housing", consentOn: "housing", consentBy: "housing",

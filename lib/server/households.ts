@@ -113,6 +113,8 @@ export type HouseholdView = {
   id: string;
   owned: boolean;
   version: number;
+  /** Issue 8: the day its personal data was replaced by a pseudonymous skeleton (retention), or null. */
+  purgedOn: string | null;
   visibility: Visibility;
   referenceFirstName?: string;
   referenceLastName?: string;
@@ -145,7 +147,7 @@ export async function getHousehold(caller: Caller, id: string, db: Db = prisma):
   const h = await db.household.findUniqueOrThrow({
     where: { id },
     select: {
-      id: true, version: true,
+      id: true, version: true, purgedOn: true,
       ...selectVisible("Household", viewer, HOUSEHOLD_READ),
       members: {
         select: { id: true, ...selectVisible("HouseholdMember", viewer, ["lastName", "firstName", "birthDate", "relationship"]) },
@@ -159,7 +161,7 @@ export async function getHousehold(caller: Caller, id: string, db: Db = prisma):
       },
     },
   }) as unknown as Record<string, unknown> & {
-    id: string; version: number;
+    id: string; version: number; purgedOn: Date | null;
     members: Record<string, unknown>[]; resources: Record<string, unknown>[];
     cases: { id: string; kind: ConventionKind; createdAt: Date; closedOn: Date | null; convention: { title: string }; events: { on: Date }[] }[];
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZIsoDate } from "./convention-life";
+import { keysOf, ZId, ZText, ZYesNo } from "./fields";
 import { TEXT_KINDS } from "./case-texts";
 
 // ASLLi measure inputs (issue 7, ASL-1..14). Labels are French; values are the domain's.
@@ -29,10 +30,10 @@ export const MEETING_PLACE_LABELS = { DOMICILE: "Visite à domicile", ASSOCIATIO
 export const EARLY_END_LABELS = { NON_ADHESION: "Non-adhésion du ménage", ABSENCE: "Absence prolongée", PLAN_NON_SIGNE: "Plan d'intervention non signé (annulation, ASL-5)", AUTRE: "Autre motif" } as const;
 export const BILAN_PURPOSE_LABELS = { RENEWAL: "Demande de renouvellement", END: "Fin de mesure" } as const;
 
-const id = z.string().min(1).max(40);
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-const yesNo = z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true");
-const text = (min: number, label: string) => z.string().trim().min(min, `${label} : à compléter.`).max(10_000, "10 000 caractères au plus.");
+const id = ZId;
+const keys = keysOf;
+const yesNo = ZYesNo;
+const text = ZText;
 const checkboxes = <T extends [string, ...string[]]>(values: T) =>
   z.union([z.array(z.enum(values)), z.enum(values), z.literal(false), z.undefined()]).transform((v) => (Array.isArray(v) ? v : v ? [v] : []));
 const months = z.coerce.number({ error: "Durée en mois attendue." }).int("Durée en mois entière.").min(1, "Au moins 1 mois.").max(18, "18 mois au plus (ASL-1).");

@@ -66,3 +66,9 @@ export function textKindSpec(kind: string): TextKindSpec {
 export function housingSections(kind: string): string[] {
   return Object.entries(textKindSpec(kind).sections).filter(([, s]) => s.scope === "LOGEMENT").map(([k]) => k);
 }
+
+/**
+ * Issue 8 §4: the forms ask for no health detail (REL-7's health follow-up is a yes/no); every free-text field
+ * says so. Storing health data would bring the French health-data hosting rules (HDS) into play.
+ */
+export const HEALTH_HINT = "N'y écrivez aucune information de santé (diagnostic, traitement, handicap…).";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZIsoDate } from "./convention-life";
+import { keysOf, ZId, ZText, ZYesNo } from "./fields";
 
 // FNAVDL case inputs (issue 7, AVD-6..14). Labels are French; values are the domain's.
 
@@ -35,10 +36,10 @@ export const SATISFACTION_LABELS = {
 } as const;
 export const RESPONDENT_LABELS = { HOUSEHOLD: "Le ménage", BAILLEUR: "Le bailleur" } as const;
 
-const id = z.string().min(1).max(40);
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-const yesNo = z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true");
-const text = (min: number, label: string) => z.string().trim().min(min, `${label} : à compléter.`).max(10_000, "10 000 caractères au plus.");
+const id = ZId;
+const keys = keysOf;
+const yesNo = ZYesNo;
+const text = ZText;
 const optionalId = z.string().max(40).optional().transform((s) => (s ? s : null));
 const months = z.coerce.number({ error: "Durée en mois attendue." }).int("Durée en mois entière.").min(1, "Au moins 1 mois.").max(36, "36 mois au plus.");
 

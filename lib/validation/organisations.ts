@@ -42,3 +42,9 @@ export const ZDirectoryQuery = z.object({
   type: ZOrgKind.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
+
+/** Issue 8: how long a household's data is kept after the last contact of its closed cases (CNIL: 2 years). */
+export const ZSetRetentionInput = z.object({
+  months: z.coerce.number({ error: "Durée en mois attendue." }).int("Durée en mois entière.").min(12, "Au moins 12 mois : les chiffres annuels et les bilans en ont besoin.").max(120, "120 mois (10 ans) au plus."),
+});
+export type TSetRetentionInput = z.input<typeof ZSetRetentionInput>;

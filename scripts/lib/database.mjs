@@ -53,6 +53,14 @@ export function seed(ownerCfg, extraEnv = {}) {
   if (r.status !== 0) throw new Error("Le jeu de démonstration n'a pas pu être créé.");
 }
 
+/** Runs a TypeScript entry point that shares lib/server's code (server-only hook, tsx) as the database owner. */
+export function runTs(ownerCfg, file, args = [], extraEnv = {}) {
+  const r = spawnSync(process.execPath, ["--import", path.join(ROOT, "scripts", "lib", "server-only-hook.mjs"), "--import", "tsx", path.join(ROOT, file), ...args], {
+    cwd: ROOT, stdio: "inherit", env: { ...process.env, ...extraEnv, DATABASE_URL: urlOf(ownerCfg) },
+  });
+  return r.status ?? 1;
+}
+
 /** Everything the app needs before it serves: returns the URLs. */
 export async function prepare(database = DEFAULT_DB, { quiet = false, hold = false } = {}) {
   const conn = await ownerConnection(database, { hold });

@@ -1,5 +1,5 @@
 import "server-only";
-import { ZRegisterOrganisationInput } from "@/lib/validation/organisations";
+import { ZRegisterOrganisationInput, ZSetRetentionInput } from "@/lib/validation/organisations";
 import { ActionError, orgAction } from "../action";
 import type { Tx } from "../db";
 import { expiry, newToken } from "../tokens";
@@ -41,5 +41,16 @@ export const registerOrganisation = orgAction({
     await audit({ action: "organisation.register", entityType: "Organisation", entityId: org.id, fields: ["name", "kind", "siret", "addressLine", "postcode", "commune"] });
     await audit({ action: "member.invite", entityType: "OneTimeToken", entityId: t.id, organisationId: org.id, fields: ["email", "firstName", "lastName", "role"] });
     return { id: org.id, name: org.name, path: `/invitation/${token}`, expiresAt: t.expiresAt.toISOString() };
+  },
+});
+
+/** Issue 8 §2: the organisation's retention of household data (months after the last contact of closed cases). */
+export const setRetention = orgAction({
+  name: "organisations.setRetention",
+  roles: ["ADMIN"],
+  schema: ZSetRetentionInput,
+  async handler(input, { caller, tx, audit }) {
+    await tx.organisation.update({ where: { id: caller.org.id }, data: { retentionMonths: input.months } });
+    await audit({ action: "organisation.retention", entityType: "Organisation", entityId: caller.org.id, fields: ["retentionMonths"] });
   },
 });

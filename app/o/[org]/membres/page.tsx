@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getCaller, listMembers, listPendingInvitations, requireRole } from "@/lib/server/access";
 import { formatDate } from "@/lib/format";
 import { ROLE_HELP, ROLE_LABEL } from "@/lib/labels";
@@ -16,7 +17,8 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   const [members, invitations] = await Promise.all([listMembers(caller), listPendingInvitations(caller, new Date())]);
   return (
     <>
-      <PageHeader title="Membres" subtitle={`Les personnes qui travaillent pour ${caller.org.name} dans l'application.`} />
+      <PageHeader title="Membres" subtitle={`Les personnes qui travaillent pour ${caller.org.name} dans l'application.`}
+        actions={<Link href={`/o/${caller.org.slug}/membres/donnees`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Protection des données</Link>} />
       <div className="grid gap-6 xl:grid-cols-3">
         <section aria-labelledby="liste" className="xl:col-span-2">
           <h2 id="liste" className="sr-only">Liste des membres</h2>

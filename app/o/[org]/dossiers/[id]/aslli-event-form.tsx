@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { EVENT_LABELS } from "@/lib/domain";
 import { BILAN_PURPOSE_LABELS, EARLY_END_LABELS, MEETING_PLACE_LABELS, PURPOSE_LABELS, ZAslliEventInput, type AslliEventType } from "@/lib/validation/aslli";
-import { TEXT_KINDS } from "@/lib/validation/case-texts";
+import { HEALTH_HINT, TEXT_KINDS } from "@/lib/validation/case-texts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -70,6 +70,7 @@ export function AslliEventForm({ org, caseId, types, today, initialType, purpose
       {type === "PLAN_SENT" ? (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">Plan d&apos;intervention (ASL-5)</legend>
+          <p className="text-xs text-slate-600">{HEALTH_HINT}</p>
           {Object.entries(TEXT_KINDS.ASLLI_PLAN.sections).map(([k, s]) => <TextAreaField key={k} id={`plan-${k}`} label={s.label} error={err(`plan.${k}`)} {...r(`plan.${k}`)} />)}
           {check("signedByHousehold", "Signé par le ménage")}
           {check("signedByInstructor", "Signé par le travailleur social instructeur")}
@@ -80,22 +81,23 @@ export function AslliEventForm({ org, caseId, types, today, initialType, purpose
         <div className="grid gap-3 sm:grid-cols-2">
           <SelectField id="meeting-place" label="Lieu (ASL-6 : visite à domicile de préférence)" {...r("place")}>{options(MEETING_PLACE_LABELS)}</SelectField>
           <Field id="meeting-participants" label="Participants" error={err("participants")} {...r("participants")} />
-          <TextAreaField id="meeting-minutes" className="sm:col-span-2" label="Compte rendu (facultatif, non transmis)" hint="N'y écrivez aucune information de santé." error={err("minutes")} {...r("minutes")} />
+          <TextAreaField id="meeting-minutes" className="sm:col-span-2" label="Compte rendu (facultatif, non transmis)" hint={HEALTH_HINT} error={err("minutes")} {...r("minutes")} />
         </div>
       ) : null}
       {type === "SUSPENSION" ? (
         <div className="grid gap-3 sm:grid-cols-3">
           <Field id="suspension-end" label="Fin de la suspension" type="date" error={err("endsOn")} {...r("endsOn")} />
           <Field id="suspension-agreed" label="Accord du Service Logement le" type="date" error={err("agreedOn")} {...r("agreedOn")} />
-          <TextAreaField id="suspension-reason" label="Motif (force majeure, ASL-8)" error={err("reason")} {...r("reason")} />
+          <TextAreaField id="suspension-reason" label="Motif (force majeure, ASL-8)" hint={HEALTH_HINT} error={err("reason")} {...r("reason")} />
         </div>
       ) : null}
       {type === "INTERRUPTION" ? (
-        <TextAreaField id="interruption-reason" label="Motif : le ménage ne respecte pas le plan (ASL-7), transmis au Service Logement" error={err("reason")} {...r("reason")} />
+        <TextAreaField id="interruption-reason" label="Motif : le ménage ne respecte pas le plan (ASL-7), transmis au Service Logement" hint={HEALTH_HINT} error={err("reason")} {...r("reason")} />
       ) : null}
       {type === "BILAN_SENT" ? (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">Bilan de mesure (ASL-10)</legend>
+          <p className="text-xs text-slate-600">{HEALTH_HINT}</p>
           <SelectField id="bilan-purpose" label="Pour" {...r("bilanPurpose")}>{options(BILAN_PURPOSE_LABELS)}</SelectField>
           {Object.entries(TEXT_KINDS.ASLLI_BILAN.sections).map(([k, s]) => <TextAreaField key={k} id={`bilan-${k}`} label={`${s.label}${s.scope === "SOCIAL" ? " — non transmis au Département" : ""}`} error={err(`bilan.${k}`)} {...r(`bilan.${k}`)} />)}
         </fieldset>

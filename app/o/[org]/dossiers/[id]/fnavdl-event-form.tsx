@@ -5,7 +5,7 @@ import { EVENT_LABELS } from "@/lib/domain";
 import {
   END_REASON_LABELS, INTENSITY_LABELS, RESPONDENT_LABELS, SATISFACTION_LABELS, SUPPORT_ACTION_LABELS, ZFnavdlEventInput, type FnavdlEventType,
 } from "@/lib/validation/fnavdl";
-import { TEXT_KINDS } from "@/lib/validation/case-texts";
+import { HEALTH_HINT, TEXT_KINDS } from "@/lib/validation/case-texts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -50,7 +50,7 @@ export function FnavdlEventForm({ org, caseId, types, today, initialType, associ
         <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">Diagnostic (AVD-7)</legend>
           {Object.entries(TEXT_KINDS.FNAVDL_DIAGNOSTIC.sections).map(([k, s]) => (
-            <TextAreaField key={k} id={`diag-${k}`} label={s.label} hint="N'y écrivez aucune information de santé." error={err(k)} {...r(k)} />
+            <TextAreaField key={k} id={`diag-${k}`} label={s.label} hint={HEALTH_HINT} error={err(k)} {...r(k)} />
           ))}
           <SelectField id="diag-needed" label="Le diagnostic conclut-il à un accompagnement ?" {...r("supportNeeded")}>
             <option value="true">Oui : il vaut prescription de la mesure</option>
@@ -80,7 +80,7 @@ export function FnavdlEventForm({ org, caseId, types, today, initialType, associ
       ) : null}
       {type === "EVALUATION_SENT" ? (
         <div className="grid gap-3">
-          <TextAreaField id="evaluation-text" label="Évaluation proposant la prolongation (AVD-9)" hint="N'y écrivez aucune information de santé." error={err("text")} {...r("text")} />
+          <TextAreaField id="evaluation-text" label="Évaluation proposant la prolongation (AVD-9)" hint={HEALTH_HINT} error={err("text")} {...r("text")} />
           <SelectField id="evaluation-recipient" label="Transmise à l'opérateur du diagnostic" error={err("recipientOrgId")} {...r("recipientOrgId")}>
             <option value="">Notre association (diagnostic réalisé par nous) ou l&apos;État</option>
             {associations.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { ZCaseEventInput, CHECKLIST_LABELS, DIAGNOSTIC_SECTION_LABELS, OUTCOME_LABELS, type CaseEventType } from "@/lib/validation/cases";
 import { EVENT_LABELS } from "@/lib/domain";
+import { HEALTH_HINT } from "@/lib/validation/case-texts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -39,6 +40,7 @@ export function RelaisEventForm({ org, caseId, types, today, initialType }: { or
       {type === "DIAGNOSTIC" ? (
         <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">Bilan diagnostic (REL-3)</legend>
+          <p className="text-xs text-slate-600">{HEALTH_HINT}</p>
           {Object.entries(DIAGNOSTIC_SECTION_LABELS).map(([k, label]) => (
             <div key={k}>
               <label htmlFor={`section-${k}`} className="block text-sm font-medium">{label}</label>
@@ -73,6 +75,7 @@ export function RelaisEventForm({ org, caseId, types, today, initialType }: { or
       {type === "INTERMEDIATE_BILAN_SENT" || type === "FINAL_BILAN_SENT" ? (
         <div>
           <label htmlFor="bilan-text" className="block text-sm font-medium">Bilan (adressé à la Ville)</label>
+          <p className="text-xs text-slate-600">{HEALTH_HINT}</p>
           <textarea id="bilan-text" rows={4} aria-invalid={err("text") ? true : undefined} aria-describedby={err("text") ? "bilan-text-erreur" : undefined} className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1 text-sm" {...r("text")} />
           {err("text") ? <p id="bilan-text-erreur" className="text-sm text-red-700">{err("text")}</p> : null}
         </div>

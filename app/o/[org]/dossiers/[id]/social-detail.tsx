@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { textKindSpec } from "@/lib/validation/case-texts";
+import { HEALTH_HINT, textKindSpec } from "@/lib/validation/case-texts";
 import { formatCents, formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -30,6 +30,7 @@ function TextEditor({ org, t, onSaved }: { org: string; t: Text; onSaved: (secti
       });
     }}>
       {error ? <Alert>{error}</Alert> : null}
+      <p className="text-xs text-slate-600">{HEALTH_HINT}</p>
       {keys.map((k) => (
         <div key={k}>
           <label htmlFor={`edit-${t.id}-${k}`} className="block text-sm font-medium">{textKindSpec(t.kind).sections[k]?.label ?? k}</label>

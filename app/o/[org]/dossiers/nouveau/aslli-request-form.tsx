@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { EXCLUSIVE_MEASURE_LABELS, INSTRUCTOR_LABELS, PURPOSE_LABELS, SITUATION_LABELS, ZAslliRequestInput, type TAslliRequestInput } from "@/lib/validation/aslli";
-import { TEXT_KINDS } from "@/lib/validation/case-texts";
+import { HEALTH_HINT, TEXT_KINDS } from "@/lib/validation/case-texts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup, Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -58,7 +58,7 @@ export function AslliRequestForm({ org, options, initial }: { org: string; optio
       </fieldset>
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">Évaluation sociale (ASL-2)</legend>
-        <p className="text-xs text-slate-600">Seules les difficultés de logement et les axes prioritaires sont transmis à la commission du Département (ASL-12). N&apos;écrivez aucune information de santé.</p>
+        <p className="text-xs text-slate-600">Seules les difficultés de logement et les axes prioritaires sont transmis à la commission du Département (ASL-12). {HEALTH_HINT}</p>
         {Object.entries(TEXT_KINDS.ASLLI_REQUEST.sections).map(([k, s]) => (
           <TextAreaField key={k} id={`aslli-eval-${k}`} label={`${s.label}${s.scope === "LOGEMENT" ? " — transmis à la commission" : " — non transmis"}`} error={err(`evaluation.${k}`)} {...r(`evaluation.${k}`)} />
         ))}

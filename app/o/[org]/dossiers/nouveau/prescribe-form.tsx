@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { INTENSITY_LABELS, PRESCRIBER_LABELS, ZFnavdlPrescribeInput, type TFnavdlPrescribeInput } from "@/lib/validation/fnavdl";
+import { HEALTH_HINT } from "@/lib/validation/case-texts";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -40,7 +41,7 @@ export function PrescribeForm({ org, options, initial }: { org: string; options:
         <Field id="fnavdl-on" label="Date de la prescription" type="date" required hint="Le délai de démarrage court à partir de l'orientation (AVD-10)." error={err("prescribedOn")} {...r("prescribedOn")} />
       </div>
       <TextAreaField id="fnavdl-motivation" label={prescriber === "BAILLEUR_SOCIAL" ? "Motivation de la demande (obligatoire pour un bailleur)" : "Motivation de la demande (facultatif)"}
-        hint="N'y écrivez aucune information de santé." error={err("motivation")} {...r("motivation")} />
+        hint={HEALTH_HINT} error={err("motivation")} {...r("motivation")} />
       {convention?.actions.includes("BAIL_GLISSANT") ? (
         <SelectField id="fnavdl-bg" label="Orientation en vue d'un bail glissant (AVD-11)" error={err("bailGlissant")} {...r("bailGlissant")}>
           <option value="false">Non</option>

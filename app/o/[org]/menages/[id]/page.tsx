@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getCaller } from "@/lib/server/access";
+import { getCaller, householdReadLog } from "@/lib/server/access";
 import { today } from "@/lib/server/clock";
 import { getHousehold, mayEditHousehold, type HouseholdView } from "@/lib/server/households";
-import { formatCents, formatDate } from "@/lib/format";
+import { formatCents, formatDate, formatDateTime } from "@/lib/format";
 import { CONVENTION_KIND_LABEL } from "@/lib/labels";
 import { DALO_DECISIONS, HOUSING_SITUATIONS, RELATIONSHIPS, RESOURCE_SOURCES, labelOf, type THouseholdInput } from "@/lib/validation/households";
 import { PageHeader } from "@/components/ui/page-header";
@@ -48,6 +48,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ org:
   const caller = await getCaller(org);
   const h = await getHousehold(caller, id);
   if (!h) notFound();
+  const readLog = await householdReadLog(caller, h.id);
+  const mayExport = h.owned && caller.role === "ADMIN";
   const names = h.referenceLastName !== undefined;
   const total = h.resources.reduce((n, r) => n + (r.monthlyCents ?? 0), 0);
   const base = `/o/${caller.org.slug}`;
@@ -62,7 +64,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ org:
           : "Ménage suivi dans un dossier d'une convention dont votre organisation est partie."}
         actions={orient ? <Link href={`${base}/dossiers/nouveau?menage=${h.id}`} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">Orienter vers une association</Link> : null}
       />
-      {mayEditHousehold(caller, h) ? <div className="mb-6 flex"><EditHouseholdPanel org={caller.org.slug} today={today()} householdId={h.id} version={h.version} initial={formValues(h)} /></div> : null}
+      {h.purgedOn ? (
+        <p className="mb-4 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-800" data-testid="purged">
+          Données personnelles anonymisées le {formatDate(h.purgedOn)}, à l&apos;issue de la durée de conservation : seuls restent les dossiers et leurs dates, pour les bilans des années passées.
+        </p>
+      ) : null}
+      {mayEditHousehold(caller, h) && !h.purgedOn ? <div className="mb-6 flex"><EditHouseholdPanel org={caller.org.slug} today={today()} householdId={h.id} version={h.version} initial={formValues(h)} /></div> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="composition" className={card}>
           <h2 id="composition" className="mb-3 text-base font-semibold">Composition du ménage</h2>
@@ -120,6 +127,37 @@ export default async function HouseholdPage({ params }: { params: Promise<{ org:
           <section aria-labelledby="consentement" className={card}>
             <h2 id="consentement" className="mb-3 text-base font-semibold">Consentement à l&apos;accompagnement</h2>
             {h.consentOn ? <p className="text-sm">Donné le {formatDate(h.consentOn)}{h.consentBy ? ` par ${h.consentBy}` : ""}.</p> : <p className="text-sm text-slate-700">Pas encore recueilli.</p>}
+          </section>
+        ) : null}
+
+        {mayExport || readLog ? (
+          <section aria-labelledby="donnees" className={`${card} lg:col-span-2`}>
+            <h2 id="donnees" className="mb-2 text-base font-semibold">Protection des données</h2>
+            {mayExport ? (
+              <div className="mb-3 text-sm">
+                <p className="mb-2 text-slate-700">Droit d&apos;accès du ménage : tout ce que l&apos;application détient sur lui, en un fichier lisible et imprimable, ou en JSON. Chaque export est journalisé.</p>
+                <div className="flex flex-wrap gap-2">
+                  <a href={`/api/o/${caller.org.slug}/menages/${h.id}/export?format=html`} download className="rounded-md border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">Exporter les données (HTML)</a>
+                  <a href={`/api/o/${caller.org.slug}/menages/${h.id}/export?format=json`} download className="rounded-md border border-slate-400 px-3 py-1.5 text-slate-800 hover:bg-slate-50">Exporter les données (JSON)</a>
+                </div>
+              </div>
+            ) : null}
+            {readLog ? (
+              <>
+                <h3 className="mb-1 text-sm font-semibold">Consultations du détail social</h3>
+                {readLog.length === 0 ? <p className="text-sm text-slate-700">Personne n&apos;a encore affiché le détail social de ce ménage.</p> : (
+                  <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="read-log">
+                    <caption className="sr-only">Qui a affiché le détail social des dossiers de ce ménage, et quand (les plus récentes d&apos;abord)</caption>
+                    <thead><tr><th scope="col" className={th}>Date et heure</th><th scope="col" className={th}>Personne</th><th scope="col" className={th}>Organisation</th><th scope="col" className={th}>Dossier</th></tr></thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {readLog.map((r) => (
+                        <tr key={r.id}><td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(r.at)}</td><td className="px-3 py-1.5">{r.person}</td><td className="px-3 py-1.5">{r.organisation}</td><td className="px-3 py-1.5">{r.caseLabel ?? "—"}</td></tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </>
+            ) : null}
           </section>
         ) : null}
 
