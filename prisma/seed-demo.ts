@@ -6,6 +6,8 @@ import { createConvention } from "../lib/server/convention-write";
 import { domainInput, refreshConventionObligations } from "../lib/server/conventions";
 import { demoConventionEvents } from "./demo-events";
 import { seedDemoHouseholds } from "./demo-households";
+import { seedDemoDwellings } from "./demo-dwellings";
+import { seedDemoDroits } from "./demo-droits";
 import { previousConventionStories, seedDemoCases } from "./demo-cases";
 import { seedDemoSupports } from "./demo-supports";
 import { computeSearchKey } from "../lib/server/households";
@@ -38,6 +40,7 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
     let relaisId = "";
     let previousRelaisId = "";
     const fnavdl = { current: "", previous: "" };
+    let reservationId = "";
     const aslliByYear = new Map<number, string>();
     for (const c of conventions) {
       const defaults = defaultParams(c.kind, year);
@@ -61,7 +64,11 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
       // The first FNAVDL convention of the list is the current one, the next the previous one.
       if (c.kind === "FNAVDL") fnavdl[fnavdl.current ? "previous" : "current"] = created.id;
       if (c.kind === "ASLLI") aslliByYear.set(Number(c.params?.year), created.id);
+      if (c.kind === "RESERVATION_FLUX") reservationId = created.id;
     }
+    // Valophis's stock in Choisy-le-Roi, its rotation, and Choisy's droits de réservation (issue 9).
+    await seedDemoDwellings(tx, { bailleurOrgId: orgId.get("valophis-habitat")!, personId: personIds.get("agent@valophis-habitat.demo")!, territory: "Choisy-le-Roi" });
+    await seedDemoDroits(tx, { conventionId: reservationId, personId: personIds.get("agent@choisy-le-roi.demo")!, today });
     // Households of the Ville and relais cases in every state (issue 6 §7).
     const households = await seedDemoHouseholds(tx, { orgId: (slug) => orgId.get(slug)!, personId: (email) => personIds.get(email)!, today });
     const cases = await seedDemoCases(tx, {

@@ -10,3 +10,5 @@ export * as cases from "./cases";
 export * as households from "./households";
 export * as fnavdl from "./fnavdl";
 export * as aslli from "./aslli";
+export * as dwellings from "./dwellings";
+export * as droits from "./droits";
