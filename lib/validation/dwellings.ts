@@ -144,3 +144,23 @@ export const DWELLING_CSV_COLUMNS = [
   ["annee_soustraction", "year", "SOUSTRAIT : l'année"],
   ["reference", "reference", "SOUSTRAIT : document de référence"],
 ] as const;
+
+/** RES-5: vintages pasted from a spreadsheet or a CSV: « année;emménagements;logements loués » per line. */
+export const ZRotationImportInput = z.object({
+  territory: req("Territoire", 120),
+  text: z.string().trim().min(1, "Collez au moins une ligne « année;emménagements;logements loués ».").max(5_000, "5 000 caractères au plus."),
+}).transform((v, ctx) => {
+  const rows: { year: number; moveIns: number; letDwellings: number }[] = [];
+  v.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).forEach((line, i) => {
+    if (i === 0 && /ann[ée]e/i.test(line)) return; // a header line
+    const cells = line.split(/[;,\t]/).map((c) => c.trim().replace(/\s/g, ""));
+    const [year, moveIns, letDwellings] = cells.map(Number);
+    if (cells.length !== 3 || ![year, moveIns, letDwellings].every(Number.isInteger) || year < 2000 || year > 2100 || moveIns < 0 || letDwellings < 1 || moveIns > letDwellings) {
+      ctx.addIssue({ code: "custom", path: ["text"], message: `Ligne ${i + 1} : « ${line} » — attendu « année;emménagements;logements loués », emménagements au plus égaux aux logements loués (RES-5).` });
+      return;
+    }
+    rows.push({ year, moveIns, letDwellings });
+  });
+  if (new Set(rows.map((r) => r.year)).size !== rows.length) ctx.addIssue({ code: "custom", path: ["text"], message: "Un même millésime apparaît deux fois." });
+  return { territory: v.territory, rows };
+});

@@ -101,6 +101,17 @@ describe("RES-5/RES-6: rotation", () => {
     expect(r.inForce).toEqual({ rate: 0.0524, provenance: expect.stringContaining("Val-de-Marne") });
   });
 
+  it("RES-5: vintages pasted from a spreadsheet are recorded; a wrong line is reported and nothing is written", async () => {
+    const bad = await run("rotation.importVintages", "agent@valophis-habitat.demo", "valophis-habitat", { territory: "Pasteville", text: "année;emménagements;logements loués\n2021;40;800\n2022;900;800" });
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { text: [expect.stringContaining("Ligne 3")] } });
+    expect(await s.db.rotationVintage.count({ where: { territory: "Pasteville" } })).toBe(0);
+    const ok = await run("rotation.importVintages", "agent@valophis-habitat.demo", "valophis-habitat", { territory: "Pasteville", text: "2019;40;800\n2020;42;805\n2021;38;810\n2022;45;812\n2023;41;815" });
+    expect(ok).toMatchObject({ ok: true, data: { count: 5 } });
+    const r = await rotationSummary(s.db, s.org("valophis-habitat"), "Pasteville");
+    expect(r.mean).toBeCloseTo((40 / 800 + 42 / 805 + 38 / 810 + 45 / 812 + 41 / 815) / 5, 12);
+    expect(r.inForce?.provenance).toBe("Moyenne RPLS 2019, 2020, 2021, 2022, 2023");
+  });
+
   it("RES-5: a vintage whose move-ins exceed the dwellings let is refused", async () => {
     const r = await run("rotation.addVintage", "agent@valophis-habitat.demo", "valophis-habitat", { territory: "Testville", year: "2024", moveIns: "900", letDwellings: "800" });
     expect(r).toMatchObject({ ok: false, fieldErrors: { moveIns: [expect.stringContaining("RES-5")] } });

@@ -1,5 +1,5 @@
 import "server-only";
-import { ZAgreedRotationInput, ZCreateDwellingInput, ZRegimeChangeInput, ZRotationVintageInput, ZUpdateDwellingInput, type TDwellingFields, type TRegimeFields } from "@/lib/validation/dwellings";
+import { ZAgreedRotationInput, ZCreateDwellingInput, ZRotationImportInput, ZRegimeChangeInput, ZRotationVintageInput, ZUpdateDwellingInput, type TDwellingFields, type TRegimeFields } from "@/lib/validation/dwellings";
 import { ActionError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { day } from "../conventions";
 
@@ -104,5 +104,22 @@ export const setAgreedRotation = orgAction({
     assertBailleur(ctx);
     const a = await ctx.tx.agreedRotation.create({ data: { bailleurOrgId: ctx.caller.org.id, territory: input.territory, ratePpm: input.rate, provenance: input.provenance, recordedById: ctx.caller.personId } });
     await ctx.audit({ action: "rotation.agreed", entityType: "AgreedRotation", entityId: a.id, fields: ["rate", "provenance"] });
+  },
+});
+
+/** RES-5: several vintages at once, pasted from the RPLS extraction (each one replaces the same year's). */
+export const importRotationVintages = orgAction({
+  name: "rotation.importVintages",
+  roles: ["ADMIN", "AGENT"],
+  schema: ZRotationImportInput,
+  async handler(input, ctx) {
+    assertBailleur(ctx);
+    for (const v of input.rows) {
+      const key = { bailleurOrgId_territory_year: { bailleurOrgId: ctx.caller.org.id, territory: input.territory, year: v.year } };
+      const data = { moveIns: v.moveIns, letDwellings: v.letDwellings, recordedById: ctx.caller.personId };
+      await ctx.tx.rotationVintage.upsert({ where: key, create: { bailleurOrgId: ctx.caller.org.id, territory: input.territory, year: v.year, ...data }, update: data });
+    }
+    await ctx.audit({ action: "rotation.import", entityType: "RotationVintage", entityId: null, fields: ["moveIns", "letDwellings"] });
+    return { count: input.rows.length };
   },
 });

@@ -23,6 +23,7 @@ export async function arrange(s: S) {
       "dwellings.update": () => ({ ...fields, rplsId: "AUMV0001", dwellingId: d.id, version: 0 }),
       "dwellings.changeRegime": () => ({ dwellingId: d.id, effectiveOn: "2026-01-02", regime: "EXCLUDED", reason: "SALE_PLAN" }),
       "rotation.addVintage": () => ({ territory: "Choisy-le-Roi", year: 2024, moveIns: 40, letDwellings: 800 }),
+      "rotation.importVintages": () => ({ territory: "Choisy-le-Roi", text: "annee;emmenagements;logements_loues\n2022;41;790\n2023;44;801" }),
       "rotation.setAgreed": () => ({ territory: "Choisy-le-Roi", rate: "5,24", provenance: "Taux départemental" }),
     },
     targetIds: [d.id],
