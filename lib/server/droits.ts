@@ -229,8 +229,8 @@ export type DroitsViewOptions = {
   /** The inventory date of the preview, before the conversion is recorded (default: the day before the convention starts). */
   inventoryOn?: IsoDate;
   /**
-   * RES-10 hook: dwellings counted in the flux for the réservataire (RES-13), per year. Zero until the vacancies are
-   * counted (next issue), which passes its counts here.
+   * RES-10: dwellings counted in the flux for the réservataire (RES-13), per year: the page passes
+   * lib/server/vacancies.ts consumptionByYear (zero when omitted).
    */
   consumptionByYear?: Readonly<Record<number, number>>;
   db?: Db;

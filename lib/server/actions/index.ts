@@ -12,3 +12,4 @@ export * as fnavdl from "./fnavdl";
 export * as aslli from "./aslli";
 export * as dwellings from "./dwellings";
 export * as droits from "./droits";
+export * as vacancies from "./vacancies";

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getCaller } from "@/lib/server/access";
 import { today } from "@/lib/server/clock";
 import { droitsView, STOCK_KEYS, type StockKey } from "@/lib/server/droits";
+import { consumptionByYear } from "@/lib/server/vacancies";
 import { formatDate, formatPercent } from "@/lib/format";
 import { DROIT_ORIGIN_LABELS } from "@/lib/validation/droits";
 import { PageHeader } from "@/components/ui/page-header";
@@ -42,7 +43,9 @@ export default async function DroitsPage({ params, searchParams }: { params: Pro
   const now = today();
   const wanted = (await searchParams).inventaire;
   const inventoryOn = wanted && /^\d{4}-\d{2}-\d{2}$/.test(wanted) && wanted <= now && !Number.isNaN(Date.parse(wanted)) ? wanted : undefined;
-  const v = await droitsView(caller, id, now, { inventoryOn });
+  // RES-10: each dwelling counted in the flux for the réservataire (RES-13) consumes one droit unique.
+  const consumption = await consumptionByYear(caller, id, now);
+  const v = await droitsView(caller, id, now, { inventoryOn, consumptionByYear: consumption });
   if (!v) notFound();
   const base = `/o/${caller.org.slug}/conventions/${v.convention.id}`;
   const conversion = v.conversion;
