@@ -9,6 +9,7 @@ const ITEMS = [
   { href: "dossiers", label: "Dossiers" },
   { href: "menages", label: "Ménages" },
   { href: "logements", label: "Logements" },
+  { href: "vacances", label: "Vacances" },
   { href: "rapports", label: "Rapports" },
   { href: "partenaires", label: "Partenaires" },
 ] as const;
