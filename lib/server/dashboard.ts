@@ -2,6 +2,7 @@ import "server-only";
 import type { IsoDate } from "@/lib/domain";
 import type { Caller } from "./access";
 import { prisma, type Db } from "./db";
+import { refreshStaleVacancies, vacancyScope } from "./vacancies";
 
 /**
  * The caller's organisation's next obligations (conventions and cases), most urgent first: those it must
@@ -9,6 +10,8 @@ import { prisma, type Db } from "./db";
  * rows, then their conventions and cases in one batch each).
  */
 export async function nextObligations(caller: Caller, today: IsoDate, limit = 12, db: Db = prisma) {
+  // RES-13: a vacancy past its designation due date lapses at the clock's date; its item goes (once a day).
+  await refreshStaleVacancies(caller, vacancyScope(caller), today, db);
   // A closed case's past misses are history, not work to do: only its final bilan may remain.
   const ids = await db.$queryRaw<{ id: string }[]>`
     SELECT o.id FROM "Obligation" o
@@ -30,8 +33,8 @@ export async function nextObligations(caller: Caller, today: IsoDate, limit = 12
       const c = cases.find((x) => x.id === r.ownerId);
       return {
         ...r,
-        href: r.ownerType === "CASE" ? `/o/${caller.org.slug}/dossiers/${r.ownerId}` : `/o/${caller.org.slug}/conventions/${r.conventionId}`,
-        about: c ? `Dossier ${c.household.referenceFirstName} ${c.household.referenceLastName}` : conventions.find((x) => x.id === r.conventionId)?.title ?? "",
+        href: r.ownerType === "CASE" ? `/o/${caller.org.slug}/dossiers/${r.ownerId}` : r.ownerType === "VACANCY" ? `/o/${caller.org.slug}/vacances/${r.ownerId}` : `/o/${caller.org.slug}/conventions/${r.conventionId}`,
+        about: c ? `Dossier ${c.household.referenceFirstName} ${c.household.referenceLastName}` : `${r.ownerType === "VACANCY" ? "Vacance — " : ""}${conventions.find((x) => x.id === r.conventionId)?.title ?? ""}`,
       };
     });
 }

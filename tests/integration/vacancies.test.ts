@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "@/lib/server/actions";
 import { actionRegistry, type ActionResult } from "@/lib/server/action";
-import { resolveCaller } from "@/lib/server/access";
+import { nextObligations, resolveCaller } from "@/lib/server/access";
 import { setToday } from "@/lib/server/clock";
 import { droitsView } from "@/lib/server/droits";
 import { consumptionByYear, designationHouseholds, findVacancy, fluxCountsByYear, listVacancies } from "@/lib/server/vacancies";
@@ -161,6 +161,9 @@ describe("CALEOL, lease and counting (RES-20, RES-13, RES-10)", () => {
     // Every undesignated pending vacancy of the convention lapses on its day 31 (all were declared today).
     const lapsing = await s.db.vacancy.count({ where: { conventionId: choisyConv, outcome: "PENDING", steps: { none: { type: "DESIGNATION" } } } });
     expect(lapsing).toBeGreaterThanOrEqual(1);
+    // The réservataire's dashboard shows the designation to do, linked to the vacancy.
+    const item = (await nextObligations(city, TODAY, 50)).find((o) => o.ownerId === id);
+    expect(item).toMatchObject({ key: "RES-18:designation", href: `/o/choisy-le-roi/vacances/${id}` });
     try {
       setToday("2026-04-10"); // day 31
       const list = await listVacancies(city, {}, "2026-04-10");
@@ -170,6 +173,7 @@ describe("CALEOL, lease and counting (RES-20, RES-13, RES-10)", () => {
       expect(counts[2026].leases).toBe(before[2026]?.leases ?? 0);
       // The designation obligation is gone; the réservataire can no longer designate.
       expect(await s.db.obligation.count({ where: { ownerType: "VACANCY", ownerId: id, doneOn: null } })).toBe(0);
+      expect((await nextObligations(city, "2026-04-10", 50)).some((o) => o.ownerType === "VACANCY")).toBe(false);
       expect(await act("vacancies.designate", CHOISY, { vacancyId: id, on: "2026-04-10", candidates: typed(3), classificationAcknowledged: true })).toMatchObject({ ok: false, code: "invalid" });
     } finally {
       setToday(TODAY);
