@@ -4,7 +4,8 @@ import { z } from "zod";
 import { VACANCY_OUTCOMES, type VacancyOutcome } from "@/lib/domain";
 import { getCaller } from "@/lib/server/access";
 import { today } from "@/lib/server/clock";
-import { listVacancies } from "@/lib/server/vacancies";
+import { fluxCountsByYear, listVacancies } from "@/lib/server/vacancies";
+import { stockAreas } from "@/lib/server/dwellings";
 import { formatDate } from "@/lib/format";
 import { ORIENTATION_LABELS, OUTCOME_LABELS } from "@/lib/validation/vacancies";
 import { PageHeader } from "@/components/ui/page-header";
@@ -30,6 +31,10 @@ export default async function VacanciesPage({ params, searchParams }: { params: 
   const query = ZQuery.parse(await searchParams);
   const now = today();
   const list = await listVacancies(caller, { outcome: query.issue, page: query.page }, now);
+  // RES-13/RES-14: the dwellings counted this year for each réservation convention the caller is party to.
+  const year = Number(now.slice(0, 4));
+  const areas = await stockAreas(caller);
+  const counts = (await Promise.all(areas.flatMap((a) => a.conventionIds.map(async (id) => ({ area: a, id, count: (await fluxCountsByYear(caller, id, now))?.[year] ?? { leases: 0, equivalents: 0, total: 0 } })))));
   const base = `/o/${caller.org.slug}/vacances`;
   const mayDeclare = caller.org.kind === "BAILLEUR" && caller.role !== "READER";
   return (
@@ -41,6 +46,20 @@ export default async function VacanciesPage({ params, searchParams }: { params: 
           : "Les logements vacants orientés vers votre organisation : désignez au moins 3 candidats sous 30 jours (RES-18, RES-19)."}
         actions={mayDeclare ? <Link href={`${base}/nouvelle`} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">Déclarer une vacance</Link> : null}
       />
+      {counts.length ? (
+        <section aria-labelledby="decompte" className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="decompte" className="mb-2 text-base font-semibold">Logements décomptés en {year} <span className="font-mono text-xs text-slate-500">RES-13</span></h2>
+          <table className="min-w-full text-sm" data-testid="flux-count">
+            <caption className="sr-only">Logements décomptés dans le flux de l&apos;année, par convention de réservation</caption>
+            <thead><tr><th scope="col" className={th}>Convention</th><th scope="col" className={th}>Baux signés</th><th scope="col" className={th}>Équivalents</th><th scope="col" className={th}>Total</th></tr></thead>
+            <tbody>
+              {counts.map((c) => (
+                <tr key={c.id}><th scope="row" className={`${td} text-left font-normal`}>{c.area.bailleurName} — {c.area.territory}</th><td className={`${td} tabular-nums`}>{c.count.leases}</td><td className={`${td} tabular-nums`}>{c.count.equivalents}</td><td className={`${td} font-semibold tabular-nums`} data-testid="flux-total">{c.count.total}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <nav aria-label="Filtrer par issue" className="mb-4 flex flex-wrap gap-2">
         {[undefined, ...VACANCY_OUTCOMES].map((o) => (
           <Link key={o ?? "all"} href={o ? `?issue=${o}` : "?"} aria-current={query.issue === o ? "page" : undefined}
