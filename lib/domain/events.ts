@@ -125,7 +125,11 @@ export type VacancyEvent =
   /** RES-17/18: the bailleur declares the vacancy to the réservataire. */
   | { type: "DECLARED"; on: IsoDate }
   /** RES-18/19: the réservataire designates its candidates. */
-  | { type: "DESIGNATION"; on: IsoDate; candidates: number; dalo: boolean; subsidisedD331_25_1: boolean }
+  | {
+      type: "DESIGNATION"; on: IsoDate; candidates: number; dalo: boolean; subsidisedD331_25_1: boolean;
+      /** REL-5: proposed to the association for relais housing (the association is the tenant, one candidate). */
+      relaisUse?: boolean;
+    }
   /** RES-19: the reasoned letter to the CALEOL when fewer than 3 candidates. */
   | { type: "REASONED_LETTER"; on: IsoDate }
   /** RES-20: the CALEOL's decision for each candidate (rank 1–3 for an attribution by rank). */

@@ -65,8 +65,9 @@ export function designationDueOn(declaredOn: IsoDate, days: number = VACANCY_DEF
  * RES-19: 3 candidates per dwelling, 1 for the exceptions: a DALO household designated by the
  * préfet (L.441-2-3 II 7th paragraph) or a dwelling funded under D.331-25-1.
  */
-export function candidatesRequired(x: { dalo: boolean; subsidisedD331_25_1: boolean }): number {
-  return x.dalo || x.subsidisedD331_25_1 ? 1 : VACANCY_DEFAULTS.candidates;
+export function candidatesRequired(x: { dalo: boolean; subsidisedD331_25_1: boolean; relaisUse?: boolean }): number {
+  // REL-5: a vacancy proposed to the association for relais housing is outside the 3-candidate rule.
+  return x.dalo || x.subsidisedD331_25_1 || x.relaisUse === true ? 1 : VACANCY_DEFAULTS.candidates;
 }
 
 /** Glossary: a NUR is stored upper case without spaces, 10 to 20 letters and digits (RES-19). */

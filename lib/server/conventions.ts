@@ -95,7 +95,7 @@ function responsibleOrg(o: Obligation, parties: StoredConvention["parties"]): st
  */
 export async function writeObligations(
   tx: Tx,
-  owner: { ownerType: "CONVENTION" | "CASE" | "VACANCY"; ownerId: string; conventionId: string; parties: StoredConvention["parties"]; visibleToOrgIds: string[] },
+  owner: { ownerType: "CONVENTION" | "CASE" | "VACANCY" | "NEW_PROGRAMME"; ownerId: string; conventionId: string; parties: StoredConvention["parties"]; visibleToOrgIds: string[] },
   obligations: Obligation[],
 ): Promise<IsoDate | null> {
   const keys = obligations.map((o) => o.key);

@@ -33,8 +33,8 @@ export async function nextObligations(caller: Caller, today: IsoDate, limit = 12
       const c = cases.find((x) => x.id === r.ownerId);
       return {
         ...r,
-        href: r.ownerType === "CASE" ? `/o/${caller.org.slug}/dossiers/${r.ownerId}` : r.ownerType === "VACANCY" ? `/o/${caller.org.slug}/vacances/${r.ownerId}` : `/o/${caller.org.slug}/conventions/${r.conventionId}`,
-        about: c ? `Dossier ${c.household.referenceFirstName} ${c.household.referenceLastName}` : `${r.ownerType === "VACANCY" ? "Vacance — " : ""}${conventions.find((x) => x.id === r.conventionId)?.title ?? ""}`,
+        href: r.ownerType === "CASE" ? `/o/${caller.org.slug}/dossiers/${r.ownerId}` : r.ownerType === "VACANCY" ? `/o/${caller.org.slug}/vacances/${r.ownerId}` : r.ownerType === "NEW_PROGRAMME" ? `/o/${caller.org.slug}/vacances/programmes/${r.ownerId}` : `/o/${caller.org.slug}/conventions/${r.conventionId}`,
+        about: c ? `Dossier ${c.household.referenceFirstName} ${c.household.referenceLastName}` : `${r.ownerType === "VACANCY" ? "Vacance — " : r.ownerType === "NEW_PROGRAMME" ? "Programme neuf — " : ""}${conventions.find((x) => x.id === r.conventionId)?.title ?? ""}`,
       };
     });
 }

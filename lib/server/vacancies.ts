@@ -142,7 +142,7 @@ export async function findVacancy(caller: Caller, id: string, today: IsoDate, db
       dwelling: { select: { id: true, rplsId: true } },
       convention: { select: { id: true, title: true, parties: { select: { organisationId: true, partyRole: true, organisation: { select: { name: true } } } } } },
       steps: { select: { id: true, type: true, on: true, payload: true, recordedByOrgId: true, createdAt: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] },
-      candidates: { select: { id: true, round: true, rank: true, householdId: true, nur: true, persons: true, monthlyResourcesCents: true, dalo: true, decision: true, decisionRank: true, accepted: true }, orderBy: [{ round: "asc" }, { rank: "asc" }] },
+      candidates: { select: { id: true, round: true, rank: true, householdId: true, nur: true, persons: true, monthlyResourcesCents: true, dalo: true, decision: true, decisionRank: true, accepted: true, associationOrgId: true, relaisCaseId: true }, orderBy: [{ round: "asc" }, { rank: "asc" }] },
     },
   });
   if (!v) return null;
@@ -152,7 +152,12 @@ export async function findVacancy(caller: Caller, id: string, today: IsoDate, db
     orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { opensOn: "asc" }],
   });
   const side: "BAILLEUR" | "RESERVATAIRE" = v.bailleurOrgId === caller.org.id ? "BAILLEUR" : "RESERVATAIRE";
-  const candidates = v.candidates.map((c) => (side === "BAILLEUR" ? { ...c, householdId: null } : c));
+  // REL-5: a relais candidate's tenant is the association; its name is shown to both sides.
+  const associations = await db.organisation.findMany({ where: { id: { in: v.candidates.flatMap((c) => (c.associationOrgId ? [c.associationOrgId] : [])) } }, select: { id: true, name: true } });
+  const candidates = v.candidates.map((c) => ({
+    ...(side === "BAILLEUR" ? { ...c, householdId: null, relaisCaseId: null } : c),
+    associationName: associations.find((a) => a.id === c.associationOrgId)?.name ?? null,
+  }));
   return {
     ...v, candidates, side, state, obligations,
     declaration: v.declaration as unknown as StoredDeclaration,
@@ -219,4 +224,23 @@ export async function designationHouseholds(caller: Pick<Caller, "org">, db: Db 
     id: h.id, name: `${h.referenceLastName} ${h.referenceFirstName}`, nur: h.nur!, persons: 1 + h._count.members,
     monthlyResourcesCents: h.resources.reduce((s, r) => s + r.monthlyCents, 0), dalo: h.daloRecognisedOn !== null,
   }));
+}
+
+/**
+ * REL-5: the relais cases the Ville may propose a vacancy to: its own (COMMUNE party), open, entry decided, no
+ * relais dwelling entered yet and no dwelling already proposed; the household must have a NUR.
+ */
+export async function relaisProposalOptions(caller: Pick<Caller, "org">, db: Db = prisma) {
+  const rows = await db.case.findMany({
+    where: {
+      kind: "RELAIS", closedOn: null, household: { nur: { not: null } },
+      convention: { parties: { some: { organisationId: caller.org.id, partyRole: "COMMUNE" } } },
+      events: { some: { type: "DECISION", payload: { path: ["entry"], equals: true } } },
+      NOT: { events: { some: { type: { in: ["ENTRY", "DWELLING_PROPOSED"] } } } },
+    },
+    select: { id: true, household: { select: { referenceFirstName: true, referenceLastName: true } }, convention: { select: { parties: { where: { partyRole: "ASSOCIATION" }, select: { organisation: { select: { name: true } } } } } } },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
+  return rows.map((c) => ({ id: c.id, label: `${c.household.referenceLastName} ${c.household.referenceFirstName} — ${c.convention.parties[0]?.organisation.name ?? "association"}` }));
 }

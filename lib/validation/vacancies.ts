@@ -106,3 +106,11 @@ export const ZCaleolInput = z.object({
 export const ZAnswerInput = z.object({ vacancyId: ZId, on: ZIsoDate("Date"), candidateId: ZId, accepted: ZYesNo });
 export const ZLeaseInput = z.object({ vacancyId: ZId, on: ZIsoDate("Date de signature du bail"), candidateId: ZId });
 export const ZWithdrawInput = z.object({ vacancyId: ZId, on: ZIsoDate("Date") });
+
+/** REL-5: the Ville proposes the vacancy to the association of a relais case (the association is the tenant; one candidate). */
+export const ZDesignateRelaisInput = z.object({
+  vacancyId: ZId,
+  on: ZIsoDate("Date de la proposition"),
+  relaisCaseId: z.string().min(1, "Choisissez le dossier de logement relais.").max(40),
+  classificationAcknowledged: ZYesNo.refine((v) => v, "Confirmez avoir pris connaissance du classement de la résidence (RES-16)."),
+});

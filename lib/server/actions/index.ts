@@ -13,3 +13,4 @@ export * as aslli from "./aslli";
 export * as dwellings from "./dwellings";
 export * as droits from "./droits";
 export * as vacancies from "./vacancies";
+export * as newProgrammes from "./new-programmes";

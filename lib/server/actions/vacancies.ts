@@ -1,10 +1,11 @@
 import "server-only";
 import { candidatesRequired, isAttribution, normaliseNur, type CaleolDecision, type VacancyEvent } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { DECLARATION_FIELD_LABELS, ZAnswerInput, ZCaleolInput, ZDeclareVacancyInput, ZDesignateInput, ZLeaseInput, ZWithdrawInput } from "@/lib/validation/vacancies";
+import { DECLARATION_FIELD_LABELS, ZAnswerInput, ZCaleolInput, ZDeclareVacancyInput, ZDesignateInput, ZDesignateRelaisInput, ZLeaseInput, ZWithdrawInput } from "@/lib/validation/vacancies";
 import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { today } from "../clock";
 import { day } from "../conventions";
+import { refreshCaseObligations } from "../cases";
 import { declarationOf, refreshVacancy, vacancyEvents, vacancyMissingFields, vacancyScope } from "../vacancies";
 
 // Vacancies to leases (issue 10): the bailleur declares (RES-17), the réservataire designates (RES-18/19, RES-16),
@@ -138,6 +139,49 @@ export const designateCandidates = orgAction({
     await ctx.tx.vacancyCandidate.createMany({ data: candidates.map((c) => ({ vacancyId: v.id, round, ...c })) });
     await refreshOrRefuse(ctx, v.id);
     await ctx.audit({ action: "vacancy.designate", entityType: "Vacancy", entityId: v.id, fields: ["on", "candidates", "classificationAcknowledged", ...(input.daloPrefet ? ["daloPrefet"] : []), ...(input.subsidisedD331_25_1 ? ["subsidisedD331_25_1"] : []), ...(candidates.length < required ? ["reasonedLetter"] : [])] });
+    return { round };
+  },
+});
+
+/**
+ * REL-5: the Ville proposes a vacancy of its réservations to the association of one of its relais cases: the
+ * association is the tenant (the household its sub-tenant), one candidate, outside the 3-candidate rule; the
+ * proposal is recorded on the relais case too. The CALEOL decides; a lease signed with the association counts
+ * for the Ville like any other (RES-13).
+ */
+export const designateRelais = orgAction({
+  name: "vacancies.designateRelais",
+  roles: ["ADMIN", "AGENT"],
+  schema: ZDesignateRelaisInput,
+  async handler(input, ctx) {
+    const v = await lockVacancy(ctx, input.vacancyId);
+    requireSide(v, "RESERVATAIRE", "Seul le réservataire propose le logement (REL-5).");
+    refuseFuture(input.on);
+    const c = await ctx.tx.case.findFirst({
+      where: { id: input.relaisCaseId, kind: "RELAIS", closedOn: null, convention: { parties: { some: { organisationId: ctx.caller.org.id, partyRole: "COMMUNE" } } } },
+      select: {
+        id: true, convention: { select: { parties: { where: { partyRole: "ASSOCIATION" }, select: { organisationId: true } } } },
+        household: { select: { id: true, nur: true, daloRecognisedOn: true, _count: { select: { members: true } }, resources: { select: { monthlyCents: true } } } },
+      },
+    });
+    if (!c) throw new NotFoundError();
+    if (!c.household.nur) throw new ActionError("Le ménage du dossier n'a pas de numéro unique (NUR) : complétez sa fiche (RES-19).", { relaisCaseId: ["NUR du ménage manquant."] });
+    const round = v.round + 1;
+    const event: VacancyEvent = { type: "DESIGNATION", on: input.on, candidates: 1, dalo: false, subsidisedD331_25_1: false, relaisUse: true };
+    const classification = (v.declaration as { classification?: number }).classification ?? null;
+    await addStep(ctx, v.id, event, { round, classification, classificationAcknowledgedBy: ctx.caller.personId });
+    await ctx.tx.vacancyCandidate.create({
+      data: {
+        vacancyId: v.id, round, rank: 1, householdId: c.household.id, nur: normaliseNur(c.household.nur), persons: 1 + c.household._count.members,
+        monthlyResourcesCents: c.household.resources.reduce((n, r) => n + r.monthlyCents, 0), dalo: c.household.daloRecognisedOn !== null,
+        associationOrgId: c.convention.parties[0]?.organisationId ?? null, relaisCaseId: c.id,
+      },
+    });
+    await refreshOrRefuse(ctx, v.id);
+    // REL-5 on the relais case: the Ville proposed a dwelling of its réservations.
+    await ctx.tx.caseEvent.create({ data: { caseId: c.id, type: "DWELLING_PROPOSED", on: day(input.on), payload: { type: "DWELLING_PROPOSED", on: input.on, vacancyId: v.id }, recordedById: ctx.caller.personId, recordedByOrgId: ctx.caller.org.id } });
+    try { await refreshCaseObligations(ctx.tx, c.id, today()); } catch (e) { throw fromDomainError(e); }
+    await ctx.audit({ action: "vacancy.designate.relais", entityType: "Vacancy", entityId: v.id, fields: ["on", "relaisCaseId", "classificationAcknowledged"] });
     return { round };
   },
 });

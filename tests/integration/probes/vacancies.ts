@@ -50,6 +50,7 @@ export async function arrange(s: S) {
       "vacancies.answer": () => ({ vacancyId: v.id, on: "2026-03-09", candidateId, accepted: true }),
       "vacancies.lease": () => ({ vacancyId: v.id, on: "2026-03-09", candidateId }),
       "vacancies.withdraw": () => ({ vacancyId: v.id, on: "2026-03-09" }),
+      "vacancies.designateRelais": () => ({ vacancyId: v.id, on: "2026-03-06", relaisCaseId: "relais-case-probe", classificationAcknowledged: true }),
     },
     targetIds: [d.id, c.id, v.id, candidateId],
   };

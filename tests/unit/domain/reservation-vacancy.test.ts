@@ -65,6 +65,11 @@ describe("vacancy declaration and designation (RES-17..RES-19)", () => {
     expect(candidatesRequired({ dalo: false, subsidisedD331_25_1: true })).toBe(1);
   });
 
+  it("REL-5, RES-19: a vacancy proposed to the association for relais housing needs one candidate and no reasoned letter", () => {
+    expect(candidatesRequired({ dalo: false, subsidisedD331_25_1: false, relaisUse: true })).toBe(1);
+    expect(candidatesRequired({ dalo: false, subsidisedD331_25_1: false, relaisUse: false })).toBe(3);
+  });
+
   it("RES-19: a NUR is stored upper case without spaces, 10 to 20 letters and digits", () => {
     expect(normaliseNur(" 094 1234 5678 9ab ")).toBe("09412345678 9AB".replace(" ", ""));
     expect(normaliseNur("0941234567")).toBe("0941234567");

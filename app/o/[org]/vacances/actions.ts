@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/server/action";
-import { declareVacancy, designateCandidates, recordAnswer, recordCaleol, recordLease, withdrawVacancy } from "@/lib/server/actions/vacancies";
+import { declareVacancy, designateCandidates, designateRelais, recordAnswer, recordCaleol, recordLease, withdrawVacancy } from "@/lib/server/actions/vacancies";
 
 const done = <T,>(org: string, r: T) => { revalidatePath(`/o/${org}/vacances`, "layout"); return r; };
 
@@ -12,3 +12,4 @@ export async function caleolAction(org: string, input: unknown) { return done(or
 export async function answerAction(org: string, input: unknown) { return done(org, await runAction(recordAnswer, org, input)); }
 export async function leaseAction(org: string, input: unknown) { return done(org, await runAction(recordLease, org, input)); }
 export async function withdrawAction(org: string, input: unknown) { return done(org, await runAction(withdrawVacancy, org, input)); }
+export async function designateRelaisAction(org: string, input: unknown) { return done(org, await runAction(designateRelais, org, input)); }

@@ -44,7 +44,10 @@ export default async function VacanciesPage({ params, searchParams }: { params: 
         subtitle={caller.org.kind === "BAILLEUR"
           ? "Les logements libérés de votre patrimoine : désignation du réservataire sous 30 jours (RES-18), CALEOL, bail (RES-13, RES-20)."
           : "Les logements vacants orientés vers votre organisation : désignez au moins 3 candidats sous 30 jours (RES-18, RES-19)."}
-        actions={mayDeclare ? <Link href={`${base}/nouvelle`} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">Déclarer une vacance</Link> : null}
+        actions={<>
+          <Link href={`${base}/programmes`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100">Programmes neufs</Link>
+          {mayDeclare ? <Link href={`${base}/nouvelle`} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">Déclarer une vacance</Link> : null}
+        </>}
       />
       {counts.length ? (
         <section aria-labelledby="decompte" className="mb-4 rounded-lg border border-slate-200 bg-white p-4">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCaller } from "@/lib/server/access";
 import { today } from "@/lib/server/clock";
-import { designationHouseholds, findVacancy } from "@/lib/server/vacancies";
+import { designationHouseholds, findVacancy, relaisProposalOptions } from "@/lib/server/vacancies";
 import { formatCents, formatDate, isoOf } from "@/lib/format";
 import { CALEOL_DECISION_LABELS, ORIENTATION_LABELS } from "@/lib/validation/vacancies";
 import { PERIOD_LABELS, SOUSTRAIT_LABELS } from "@/lib/validation/dwellings";
@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ObligationTable } from "@/components/obligations/obligation-table";
 import { Countdown, OutcomeBadge } from "../outcome-badge";
-import { AnswerAndLeaseForms, CaleolForm, DesignateForm, DirectLeaseForm, WithdrawForm } from "./step-forms";
+import { AnswerAndLeaseForms, CaleolForm, DesignateForm, DirectLeaseForm, RelaisDesignateForm, WithdrawForm } from "./step-forms";
 
 export const metadata: Metadata = { title: "Vacance" };
 
@@ -40,7 +40,7 @@ export default async function VacancyPage({ params }: { params: Promise<{ org: s
   const attributed = current.filter((c) => c.decision && ["ATTRIBUTION", "ATTRIBUTION_RANKED", "ATTRIBUTION_CONDITIONAL"].includes(c.decision));
   const orgNames = Object.fromEntries((v.convention?.parties ?? []).map((p) => [p.organisationId, p.organisation.name]));
   const designating = v.side === "RESERVATAIRE" && mayWrite && open && (round === 0 || v.outcome === "NONE_RETAINED");
-  const households = designating ? await designationHouseholds(caller) : [];
+  const [households, relaisCases] = designating ? await Promise.all([designationHouseholds(caller), relaisProposalOptions(caller)]) : [[], []];
   const options = (list: typeof current) => list.map((c) => ({ id: c.id, rank: c.rank, nur: c.nur, decision: c.decision, accepted: c.accepted }));
   return (
     <>
@@ -92,7 +92,7 @@ export default async function VacancyPage({ params }: { params: Promise<{ org: s
                 <tbody className="divide-y divide-slate-100">
                   {v.candidates.map((c) => (
                     <tr key={c.id}>
-                      <td className={td}>{c.round}</td><td className={td}>{c.rank}</td><td className={`${td} font-mono`}>{c.nur}</td><td className={td}>{c.persons}</td>
+                      <td className={td}>{c.round}</td><td className={td}>{c.rank}</td><td className={`${td} font-mono`}>{c.nur}{c.associationName ? <span className="block font-sans text-xs text-slate-600">Locataire : {c.associationName} (logement relais, REL-5)</span> : null}</td><td className={td}>{c.persons}</td>
                       <td className={`${td} tabular-nums`}>{formatCents(c.monthlyResourcesCents)}</td><td className={td}>{yesNo(c.dalo)}</td>
                       <td className={td}>{c.decision ? `${CALEOL_DECISION_LABELS[c.decision as CaleolDecision]}${c.decisionRank ? ` (${c.decisionRank}e)` : ""}` : "—"}</td>
                       <td className={td}>{c.accepted === null ? "—" : c.accepted ? "Accepte" : "Refuse"}</td>
@@ -116,6 +116,12 @@ export default async function VacancyPage({ params }: { params: Promise<{ org: s
           <section aria-labelledby="next" className={section} id="etape">
             <h2 id="next" className="mb-2 text-base font-semibold">{round === 0 ? "Désigner les candidats" : "Désigner de nouveaux candidats"} <span className="font-mono text-xs text-slate-500">RES-18, RES-19, RES-16</span></h2>
             <DesignateForm org={caller.org.slug} vacancyId={v.id} today={now} classification={d.classification ?? null} households={households} />
+            {relaisCases.length ? (
+              <div className="mt-6 border-t border-slate-200 pt-4">
+                <h3 className="mb-2 text-sm font-semibold">Ou : proposer le logement à l&apos;association pour un logement relais <span className="font-mono text-xs text-slate-500">REL-5</span></h3>
+                <RelaisDesignateForm org={caller.org.slug} vacancyId={v.id} today={now} classification={d.classification ?? null} cases={relaisCases} />
+              </div>
+            ) : null}
           </section>
         ) : null}
         {v.side === "BAILLEUR" && mayWrite && open ? (

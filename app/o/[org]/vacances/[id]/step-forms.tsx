@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useFieldArray } from "react-hook-form";
-import { CALEOL_DECISION_LABELS, ZAnswerInput, ZCaleolInput, ZDesignateInput, ZLeaseInput, ZWithdrawInput } from "@/lib/validation/vacancies";
+import { CALEOL_DECISION_LABELS, ZAnswerInput, ZCaleolInput, ZDesignateInput, ZDesignateRelaisInput, ZLeaseInput, ZWithdrawInput } from "@/lib/validation/vacancies";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { formatCents } from "@/lib/format";
-import { answerAction, caleolAction, designateAction, leaseAction, withdrawAction } from "../actions";
+import { answerAction, caleolAction, designateAction, designateRelaisAction, leaseAction, withdrawAction } from "../actions";
 
 type Household = { id: string; name: string; nur: string; persons: number; monthlyResourcesCents: number; dalo: boolean };
 export type CandidateOption = { id: string; rank: number; nur: string; decision: string | null; accepted: boolean | null };
@@ -177,6 +177,34 @@ export function WithdrawForm({ org, vacancyId, today }: { org: string; vacancyId
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <Field id="withdraw-on" label="Date du retrait" type="date" required error={err("on")} {...form.register("on")} />
       <Button type="submit" variant="secondary" disabled={pending}>Retirer la vacance</Button>
+    </form>
+  );
+}
+
+/** REL-5: the Ville proposes the dwelling to the association of one of its relais cases (one candidate, the association as tenant). */
+export function RelaisDesignateForm({ org, vacancyId, today, classification, cases }: { org: string; vacancyId: string; today: string; classification: number | null; cases: { id: string; label: string }[] }) {
+  const router = useRouter();
+  const { form, onSubmit, pending, message, err } = useActionForm({
+    schema: ZDesignateRelaisInput,
+    defaultValues: { vacancyId, on: today, relaisCaseId: cases[0]?.id ?? "", classificationAcknowledged: false as unknown as true },
+    action: (v) => designateRelaisAction(org, v),
+    onSuccess: () => router.refresh(),
+  });
+  const r = form.register as unknown as (name: string) => ReturnType<typeof form.register>;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Proposer le logement pour un logement relais" className="space-y-3">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <p className="text-sm text-slate-700">L&apos;association devient locataire et le ménage son sous-locataire ; un seul candidat, hors de la règle des 3 candidats ; la CALEOL du bailleur valide. Le logement compte pour la Ville à la signature du bail (REL-5, RES-13).</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField id="relais-case" label="Dossier de logement relais" error={err("relaisCaseId")} {...r("relaisCaseId")}>{cases.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}</SelectField>
+        <Field id="relais-on" label="Date de la proposition" type="date" required error={err("on")} {...r("on")} />
+      </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" aria-describedby={err("classificationAcknowledged") ? "relais-ack-erreur" : undefined} {...r("classificationAcknowledged")} />
+        <span>J&apos;ai pris connaissance du classement de la résidence : <strong>catégorie {classification ?? "non renseignée"}</strong> sur 4 (RES-16).</span>
+      </label>
+      {err("classificationAcknowledged") ? <p id="relais-ack-erreur" className="text-sm text-red-700">{err("classificationAcknowledged")}</p> : null}
+      <Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Proposer à l'association"}</Button>
     </form>
   );
 }
