@@ -96,3 +96,25 @@ test("RES-13, RES-18: a vacancy left without designation lapses after 30 days: a
   await expect(row).toContainText("1");
   await expectAccessible(page);
 });
+
+test("RES-21: Valophis notifies a new programme to Choisy; the first list is due 30 days after receipt, outside the flux count", async ({ page }) => {
+  await setClock(page, "2026-03-02");
+  await signIn(page, "agent@valophis-habitat.demo");
+  await page.goto("/o/valophis-habitat/vacances/programmes/nouveau");
+  const form = page.getByRole("form", { name: "Notifier un programme neuf" });
+  const conv = form.getByLabel("Réservataire notifié (convention de réservation)");
+  await conv.selectOption((await conv.locator("option", { hasText: /Choisy/ }).first().getAttribute("value"))!);
+  await form.getByLabel("Nom du programme").fill("Les Terrasses de la Seine");
+  await form.getByLabel("Adresse").fill("12, quai des Gondoles");
+  await form.getByLabel("Code postal").fill("94600");
+  await form.getByLabel("Commune").fill("Choisy-le-Roi");
+  await form.getByLabel("Nombre de logements").fill("42");
+  await form.getByLabel("Mise en service prévue").fill("2026-06-15");
+  await form.getByLabel("Notification reçue par le réservataire le").fill("2026-03-02");
+  await expectAccessible(page);
+  await form.getByRole("button").last().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Les Terrasses de la Seine" })).toBeVisible();
+  await expect(page.getByTestId("stock-notice")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Délais des listes de candidats du programme" })).toContainText("1er avril 2026");
+  await expectAccessible(page);
+});
