@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The case list's benchmark (../shared/BENCHMARKS.md; issue 6 « Done when »):
-//   node scripts/bench-pages.mjs [--sizes 1000,50000] [--n 200] [--build] [--no-record]
+// The pages' benchmark (../shared/BENCHMARKS.md): the case list (issue 6 « Done when ») and the flux of the year of
+// the city's réservation convention (issue 10 « Done when »):
+//   node scripts/bench-pages.mjs [--sizes 1000,50000] [--pages list,flux] [--n 200] [--build] [--no-record]
 // Needs the tenants of `node scripts/seed-scale.mjs <size>` (their .data/scale-<size>.json). Builds when there is no
 // build (or with --build), then starts one production server per tenant (`next start` on its database with the app
 // role, as scripts/start.mjs does, without its rebuild-when-stale: a rebuild would pull .next from under the first server), signs in as
@@ -8,7 +9,8 @@
 // 127.0.0.1 at concurrency 1 and 10, in interleaved rounds. Floor: /connexion without a session (a dynamic page
 // of the same layout that reads no data and finds no session). Also counts SQL queries: Prisma query events of the
 // page's data functions called directly, and statements seen by PostgreSQL per request (pg_stat_database).
-// Appends a « Liste des dossiers » section to docs/benchmarks.md unless --no-record. Stops the servers it started.
+// Appends a « Liste des dossiers » and/or « Flux de l'année » section (per --pages) to docs/benchmarks.md unless
+// --no-record. Stops the servers it started.
 import { register as registerTsx } from "tsx/esm/api";
 import "./lib/server-only-hook.mjs";
 import { spawn, spawnSync, execFileSync } from "node:child_process";
@@ -23,6 +25,8 @@ registerTsx();
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const SIZES = opt("--sizes", "1000,50000").split(",").map(Number);
+const PAGES = new Set(opt("--pages", "list,flux").split(","));
+for (const p of PAGES) if (!["list", "flux"].includes(p)) throw new Error(`--pages : « ${p} » inconnu (list, flux)`);
 const N = Math.max(200, Number(opt("--n", "200")));
 const WARMUP = 20;
 const ROUNDS = 4;
@@ -34,7 +38,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tenants = SIZES.map((size) => {
   const f = path.join(DATA, `scale-${size}.json`);
   if (!existsSync(f)) throw new Error(`${f} manquant : lancez d'abord node scripts/seed-scale.mjs ${size}`);
-  return { size, ...JSON.parse(readFileSync(f, "utf8")) };
+  const t = { size, ...JSON.parse(readFileSync(f, "utf8")) };
+  if (PAGES.has("flux") && !t.flux) throw new Error(`${f} sans flux de réservation : relancez node scripts/seed-scale.mjs ${size}`);
+  return t;
 });
 const children = [];
 const stopAll = () => { for (const c of children) if (c.exitCode === null) c.kill("SIGTERM"); };
@@ -167,6 +173,35 @@ async function countQueries(t) {
   }
 }
 
+/** Prisma query events of the flux page: the caller (as getCaller), then fluxView; and fluxView's median time (ms). */
+async function countFluxQueries(t) {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaClient } = await import("../lib/generated/prisma/client.ts");
+  const { resolvePerson, resolveCaller } = await import("../lib/server/access.ts");
+  const { fluxView } = await import("../lib/server/flux.ts");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.appUrl }), log: [{ emit: "event", level: "query" }] });
+  let n = 0;
+  db.$on("query", () => { n += 1; });
+  try {
+    const person = await withClient(cfgOf(t.ownerUrl), async (c) => (await c.query('SELECT id, "sessionVersion" FROM "Person" WHERE email = $1', [t.email])).rows[0]);
+    const s = { personId: person.id, sessionVersion: person.sessionVersion };
+    const measure = async (fn) => { n = 0; const r = await fn(); return { n, r }; };
+    const session = await measure(async () => { await resolvePerson(s, db); return resolveCaller(s, t.org, db); });
+    const year = Number(t.today.slice(0, 4));
+    await fluxView(session.r, t.flux.conventionId, year, t.today, db); // the first read of the day recomputes lapsed vacancies
+    const view = await measure(() => fluxView(session.r, t.flux.conventionId, year, t.today, db));
+    const ms = [];
+    for (let i = 0; i < 35; i++) { const t0 = performance.now(); await fluxView(session.r, t.flux.conventionId, year, t.today, db); if (i >= 5) ms.push(performance.now() - t0); }
+    const v = view.r;
+    return {
+      session: session.n, flux: view.n, page: session.n + view.n, fluxViewMs: stats(ms).p50,
+      figures: { assiette: v.assiette?.assiette, forecast: v.forecast, freed: v.freed.total, oriented: v.oriented, objective: v.objective.forecast, counted: v.count.total, leases: v.count.leases, equivalents: v.count.equivalents, residences: v.residences.length },
+    };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /**
  * Statements PostgreSQL committed per request (pg_stat_database.xact_commit). Idle backends flush their counts
  * about 10 s after their last statement: wait for the earlier traffic to settle, measure the reads' own share,
@@ -205,18 +240,32 @@ async function main() {
     const s = await startServer(t);
     const cookie = await signIn(s.port, t.email, t.password);
     const org = `/o/${t.org}/dossiers`;
-    const check = await get(new http.Agent(), s.port, org, cookie);
-    if (check.status !== 200 || !check.body.includes("<table")) throw new Error(`${org} : HTTP ${check.status} sans tableau`);
-    const cursor = await middleCursor(t);
     const targets = {
       floor: { path: "/connexion", cookie: null, status: 200, label: "floor: /connexion without a session" },
       auth: { path: `/o/${t.org}/rapports`, cookie, status: 200, label: "reference: empty signed-in page (/rapports)" },
-      list: { path: org, cookie, status: 200, label: "case list, first page" },
-      overdue: { path: `${org}?retard=1`, cookie, status: 200, label: "case list « en retard », first page" },
-      deep: { path: `${org}?apres=${cursor}`, cookie, status: 200, label: "case list, middle page (cursor)" },
     };
-    servers.push({ t, ...s, targets, queries: await countQueries(t) });
-    log(`serveur ${t.size} prêt sur 127.0.0.1:${s.port} (${s.logFile}) ; requêtes SQL et durées de listCases :`, JSON.stringify(servers.at(-1).queries));
+    const server = { t, ...s, targets };
+    if (PAGES.has("list")) {
+      const check = await get(new http.Agent(), s.port, org, cookie);
+      if (check.status !== 200 || !check.body.includes("<table")) throw new Error(`${org} : HTTP ${check.status} sans tableau`);
+      const cursor = await middleCursor(t);
+      Object.assign(targets, {
+        list: { path: org, cookie, status: 200, label: "case list, first page" },
+        overdue: { path: `${org}?retard=1`, cookie, status: 200, label: "case list « en retard », first page" },
+        deep: { path: `${org}?apres=${cursor}`, cookie, status: 200, label: "case list, middle page (cursor)" },
+      });
+      server.queries = await countQueries(t);
+      log(`serveur ${t.size} prêt sur 127.0.0.1:${s.port} (${s.logFile}) ; requêtes SQL et durées de listCases :`, JSON.stringify(server.queries));
+    }
+    if (PAGES.has("flux")) {
+      const flux = `/o/${t.org}/conventions/${t.flux.conventionId}/flux`;
+      const check = await get(new http.Agent(), s.port, flux, cookie);
+      if (check.status !== 200 || !check.body.includes("Flux de l")) throw new Error(`${flux} : HTTP ${check.status} sans la page du flux`);
+      targets.flux = { path: flux, cookie, status: 200, label: "flux of the year (/conventions/<id>/flux)" };
+      server.fluxQueries = await countFluxQueries(t);
+      log(`serveur ${t.size} prêt sur 127.0.0.1:${s.port} (${s.logFile}) ; requêtes SQL et durée de fluxView :`, JSON.stringify(server.fluxQueries));
+    }
+    servers.push(server);
   }
   for (const s of servers) for (const target of Object.values(s.targets)) await load(s.port, target, WARMUP, 1);
   const times = {};
@@ -232,51 +281,90 @@ async function main() {
     log(`concurrence ${conc} mesurée`);
   }
   for (const s of servers) {
-    s.statements = { list: await statementsPerRequest(s.t, s.port, s.targets.list), floor: await statementsPerRequest(s.t, s.port, s.targets.floor) };
+    s.statements = { floor: await statementsPerRequest(s.t, s.port, s.targets.floor) };
+    if (s.targets.list) s.statements.list = await statementsPerRequest(s.t, s.port, s.targets.list);
+    if (s.targets.flux) s.statements.flux = await statementsPerRequest(s.t, s.port, s.targets.flux);
     log(`instructions SQL par requête vues par PostgreSQL (${s.t.size}) :`, JSON.stringify(s.statements));
   }
   stopAll();
   const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(" / ");
 
   const [small, large] = [servers[0], servers[servers.length - 1]];
-  const lines = [];
-  lines.push("| page | tenant | conc. | n | p50 (ms) | p95 (ms) | mean (ms) | max (ms) | p95 / floor p95 |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   const st = {};
   for (const conc of CONCURRENCIES) for (const s of servers) for (const name of Object.keys(s.targets)) st[`${conc}|${s.t.size}|${name}`] = stats(times[`${conc}|${s.t.size}|${name}`]);
-  for (const conc of CONCURRENCIES) {
-    for (const s of servers) {
-      for (const [name, target] of Object.entries(s.targets)) {
-        const x = st[`${conc}|${s.t.size}|${name}`];
-        const ratio = x.p95 / st[`${conc}|${s.t.size}|floor`].p95;
-        lines.push(`| ${target.label} | ${s.t.size} | ${conc} | ${x.n} | ${f1(x.p50)} | ${f1(x.p95)} | ${f1(x.mean)} | ${f1(x.max)} | ${ratio.toFixed(2)} |`);
+  /** The timing table and the scale ratios of some targets (the floor and the signed-in reference always). */
+  const tables = (names) => {
+    const lines = ["| page | tenant | conc. | n | p50 (ms) | p95 (ms) | mean (ms) | max (ms) | p95 / floor p95 |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"];
+    for (const conc of CONCURRENCIES) {
+      for (const s of servers) {
+        for (const name of [...names, "auth", "floor"]) {
+          const x = st[`${conc}|${s.t.size}|${name}`];
+          const ratio = x.p95 / st[`${conc}|${s.t.size}|floor`].p95;
+          lines.push(`| ${s.targets[name].label} | ${s.t.size} | ${conc} | ${x.n} | ${f1(x.p50)} | ${f1(x.p95)} | ${f1(x.mean)} | ${f1(x.max)} | ${ratio.toFixed(2)} |`);
+        }
       }
     }
-  }
-  const scale = CONCURRENCIES.flatMap((conc) => ["list", "overdue", "deep", "auth", "floor"].map((name) => {
-    const a = st[`${conc}|${small.t.size}|${name}`], b = st[`${conc}|${large.t.size}|${name}`];
-    return `| ${small.targets[name].label} | ${conc} | ${(b.p50 / a.p50).toFixed(2)} | ${(b.p95 / a.p95).toFixed(2)} |`;
-  }));
-  const q = (s) => `${s.queries.session} (caller) + ${s.queries.list} (list) + ${s.queries.options} (filter choices) = **${s.queries.page}**; « en retard » ${s.queries.overdue}, next page ${s.queries.nextPage}; seen by PostgreSQL (pg_stat_database.xact_commit over 60 requests): ${s.statements.list} statements per list request, ${s.statements.floor} per floor request`;
+    const scale = CONCURRENCIES.flatMap((conc) => [...names, "auth", "floor"].map((name) => {
+      const a = st[`${conc}|${small.t.size}|${name}`], b = st[`${conc}|${large.t.size}|${name}`];
+      return `| ${small.targets[name].label} | ${conc} | ${(b.p50 / a.p50).toFixed(2)} | ${(b.p95 / a.p95).toFixed(2)} |`;
+    }));
+    return { lines, scale };
+  };
   const cpu = os.cpus();
-  const section = [
-    "", "## Liste des dossiers", "",
-    `- **Date**: ${new Date().toISOString().slice(0, 16).replace("T", " ")} (UTC)`,
-    `- **Commit**: \`${commit}\`${dirty ? " (working tree with uncommitted changes: the case list of issue 6 was not yet committed)" : ""}`,
-    `- **Command**: \`node scripts/seed-scale.mjs 1000\`, \`node scripts/seed-scale.mjs 50000\`, then \`node scripts/bench-pages.mjs --sizes ${SIZES.join(",")} --n ${N}\``,
-    `- **Machine**: ${cpu.length} vCPU (${cpu[0]?.model.trim()}), Node ${process.version}, ${os.platform()}/${os.arch()}; servers, PostgreSQL and the load script on the same machine, loopback only; load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after`,
-    `- **Protocol**: production build (\`next build\`, then \`next start\` with the app role, as \`scripts/start.mjs\` runs it), one server per tenant; signed in as the city ADMIN \`${small.t.email}\`; ${WARMUP} warm-up requests a page, then ${N} requests a page and concurrency in ${ROUNDS} interleaved rounds, keep-alive connections, time until the whole HTML has arrived; p50/p95 by nearest rank.`,
-    `- **Floor**: \`/connexion\` without a session cookie — a dynamic page with the same root layout that finds no session and reads no data (0 SQL statements, below).`,
-    ...servers.map((s) => `- **Tenant ${s.t.size}** (\`${s.t.database}\`, today ${s.t.today}, generated in ${Math.round(s.t.seconds)} s): ${s.t.counts.visibleCases} cases visible to the person (+ ${s.t.counts.cases - s.t.counts.visibleCases} of a neighbour city it must not see), ${s.t.counts.events} case events, ${s.t.counts.obligations} case obligations, ${s.t.counts.closed} closed, ${s.t.counts.overdue} overdue, ${s.t.counts.withoutDueDate} without an open due date`),
-    "", ...lines, "",
-    `Scale (large ${large.t.size} / small ${small.t.size}):`, "", "| page | conc. | p50 ratio | p95 ratio |", "|---|---:|---:|---:|", ...scale, "",
-    "SQL queries of the list page (Prisma query events of the page's data functions, called directly):", "",
-    ...servers.map((s) => `- ${s.t.size} cases: ${q(s)}`), "",
-    "`listCases` alone (one SQL query, called directly, median of 30 calls, ms):", "",
-    `| filter | ${servers.map((s) => s.t.size).join(" | ")} |`, `|---|${servers.map(() => "---:").join("|")}|`,
-    ...Object.keys(small.queries.timings).map((k) => `| ${k} | ${servers.map((s) => f1(s.queries.timings[k])).join(" | ")} |`), "",
-  ].join("\n");
-  console.log(section);
-  if (record) { appendFileSync(path.join(ROOT, "docs", "benchmarks.md"), section); log("résultats ajoutés à docs/benchmarks.md"); }
+  const machine = `- **Machine**: ${cpu.length} vCPU (${cpu[0]?.model.trim()}), Node ${process.version}, ${os.platform()}/${os.arch()}; servers, PostgreSQL and the load script on the same machine, loopback only; load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after`;
+  const protocol = `- **Protocol**: production build (\`next build\`, then \`next start\` with the app role, as \`scripts/start.mjs\` runs it), one server per tenant; signed in as the city ADMIN \`${small.t.email}\`; ${WARMUP} warm-up requests a page, then ${N} requests a page and concurrency in ${ROUNDS} interleaved rounds, keep-alive connections, time until the whole HTML has arrived; p50/p95 by nearest rank.`;
+  const command = `\`node scripts/seed-scale.mjs ${SIZES.join("`, `node scripts/seed-scale.mjs ")}\`, then \`node scripts/bench-pages.mjs --sizes ${SIZES.join(",")} --pages ${[...PAGES].join(",")} --n ${N}\``;
+  let out = "";
+  if (PAGES.has("list")) {
+    const { lines, scale } = tables(["list", "overdue", "deep"]);
+    const q = (s) => `${s.queries.session} (caller) + ${s.queries.list} (list) + ${s.queries.options} (filter choices) = **${s.queries.page}**; « en retard » ${s.queries.overdue}, next page ${s.queries.nextPage}; seen by PostgreSQL (pg_stat_database.xact_commit over 60 requests): ${s.statements.list} statements per list request, ${s.statements.floor} per floor request`;
+    out += [
+      "", "## Liste des dossiers", "",
+      `- **Date**: ${new Date().toISOString().slice(0, 16).replace("T", " ")} (UTC)`,
+      `- **Commit**: \`${commit}\`${dirty ? " (working tree with uncommitted changes: the case list of issue 6 was not yet committed)" : ""}`,
+      `- **Command**: ${command}`,
+      machine,
+      protocol,
+      `- **Floor**: \`/connexion\` without a session cookie — a dynamic page with the same root layout that finds no session and reads no data (0 SQL statements, below).`,
+      ...servers.map((s) => `- **Tenant ${s.t.size}** (\`${s.t.database}\`, today ${s.t.today}, generated in ${Math.round(s.t.seconds)} s): ${s.t.counts.visibleCases} cases visible to the person (+ ${s.t.counts.cases - s.t.counts.visibleCases} of a neighbour city it must not see), ${s.t.counts.events} case events, ${s.t.counts.obligations} case obligations, ${s.t.counts.closed} closed, ${s.t.counts.overdue} overdue, ${s.t.counts.withoutDueDate} without an open due date`),
+      "", ...lines, "",
+      `Scale (large ${large.t.size} / small ${small.t.size}):`, "", "| page | conc. | p50 ratio | p95 ratio |", "|---|---:|---:|---:|", ...scale, "",
+      "SQL queries of the list page (Prisma query events of the page's data functions, called directly):", "",
+      ...servers.map((s) => `- ${s.t.size} cases: ${q(s)}`), "",
+      "`listCases` alone (one SQL query, called directly, median of 30 calls, ms):", "",
+      `| filter | ${servers.map((s) => s.t.size).join(" | ")} |`, `|---|${servers.map(() => "---:").join("|")}|`,
+      ...Object.keys(small.queries.timings).map((k) => `| ${k} | ${servers.map((s) => f1(s.queries.timings[k])).join(" | ")} |`), "",
+    ].join("\n");
+  }
+  if (PAGES.has("flux")) {
+    const { lines, scale } = tables(["flux"]);
+    const target = 300;
+    const verdict = CONCURRENCIES.map((conc) => {
+      const p95 = st[`${conc}|${large.t.size}|flux`].p95;
+      return `at ${conc} connection${conc > 1 ? "s" : ""}: p95 ${f1(p95)} ms on the large tenant — ${p95 <= target ? `**met** (${f1(target - p95)} ms under)` : `**missed by ${f1(p95 - target)} ms**`}`;
+    });
+    const same = new Set(servers.map((s) => s.fluxQueries.page)).size === 1;
+    const fig = (s) => { const f = s.fluxQueries.figures; return `assiette ${f.assiette}, forecast ${f1(f.forecast)}, freed so far ${f.freed}, oriented to the city ${f.oriented}, objective ${f.objective}, counted ${f.counted} (${f.leases} leases, ${f.equivalents} equivalents), ${f.residences} residences`; };
+    out += [
+      "", "## Flux de l'année", "",
+      `- **Date**: ${new Date().toISOString().slice(0, 16).replace("T", " ")} (UTC)`,
+      `- **Commit**: \`${commit}\`${dirty ? " (working tree with uncommitted changes: the flux page of issue 10 was not yet committed)" : ""}`,
+      `- **Command**: ${command}`,
+      machine,
+      protocol,
+      `- **Floor**: \`/connexion\` without a session cookie (0 SQL statements, below).`,
+      `- **Page**: \`/o/ville-bench/conventions/<id>/flux\` of the current year, the city's réservation convention with the tenant's bailleur (\`lib/server/flux.ts\` fluxView: the assiette, the freed dwellings, the months, the targets and the residences each grouped in SQL).`,
+      ...servers.map((s) => { const c = s.t.flux.counts; return `- **Tenant ${s.t.size}** (\`${s.t.database}\`, today ${s.t.today}): ${c.dwellings} dwellings of the bailleur in ${c.residences} residences (${c.regimes} regime rows), ${c.vacancies} vacancies declared in ${s.t.flux.year} (${c.city} oriented to the measured city, ${c.otherReservataire} to another réservataire, ${c.bailleur} bailleur's own use, ${c.soustrait} soustraits; outcomes ${Object.entries(c.outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}), ${c.steps} vacancy steps, ${c.candidates} candidates; agreed share ${Math.round(s.t.flux.share * 100)} %, agreed rotation ${f1(s.t.flux.agreedRatePpm / 10_000)} %. Page figures: ${fig(s)}`; }),
+      `- **Target**: p95 under ${target} ms with 100 000 dwellings and 20 000 vacancies: ${verdict.join("; ")}.`,
+      "", ...lines, "",
+      `Scale (large ${large.t.size} / small ${small.t.size}):`, "", "| page | conc. | p50 ratio | p95 ratio |", "|---|---:|---:|---:|", ...scale, "",
+      `SQL queries of the flux page (Prisma query events of the page's data functions, called directly, after the day's first read): ${same ? "**the same** on both tenants" : "**they differ**"}:`, "",
+      ...servers.map((s) => `- ${s.t.size} cases / ${s.t.flux.counts.dwellings} dwellings / ${s.t.flux.counts.vacancies} vacancies: ${s.fluxQueries.session} (caller) + ${s.fluxQueries.flux} (fluxView) = **${s.fluxQueries.page}**; fluxView alone, median of 30 calls: ${f1(s.fluxQueries.fluxViewMs)} ms; seen by PostgreSQL (pg_stat_database.xact_commit over 60 requests): ${s.statements.flux} statements per flux request, ${s.statements.floor} per floor request`),
+      "",
+    ].join("\n");
+  }
+  console.log(out);
+  if (record) { appendFileSync(path.join(ROOT, "docs", "benchmarks.md"), out); log("résultats ajoutés à docs/benchmarks.md"); }
 }
 
 main().then(() => process.exit(0)).catch((e) => { console.error("[bench]", e?.stack ?? e); stopAll(); process.exit(1); });

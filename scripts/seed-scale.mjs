@@ -4,7 +4,9 @@
 // <size> relais cases visible to its ADMIN bench@ville.demo (password demo-logement-2026), plus a neighbour
 // city's 5 % that this person must not see. Each case's events (referral, diagnostic, decision, entry,
 // contract, weekly visits, bilans, renewal, end) are simulated, and its obligations and Case.nextDueOn
-// come from the domain's engine (relaisCaseObligations), as the app would store them. Bulk inserts are
+// come from the domain's engine (relaisCaseObligations), as the app would store them. The tenant also has a
+// bailleur's stock in the city with the vacancies of the year and a réservation convention with the city
+// (scripts/seed-scale-flux.mjs: 1 000 dwellings / 200 vacancies for 1000, 100 000 / 20 000 for 50000). Bulk inserts are
 // multi-row INSERT … SELECT FROM unnest(arrays), in chunks. Connection details go to .data/scale-<size>.json.
 // Without DATABASE_URL it uses the project's embedded PostgreSQL; with it, that server (a role that may create databases).
 import { register as registerTsx } from "tsx/esm/api";
@@ -16,6 +18,7 @@ import { DATA, cfgOf, createDatabase, dropDatabase, ensureCluster, grantAppRole,
 import { applyMigrations } from "./lib/migrate.mjs";
 import { appConnection } from "./lib/database.mjs";
 import { FIRST, LAST, insertCaseBatch, makeRandom, simulateCase } from "./seed-scale-cases.mjs";
+import { seedFlux } from "./seed-scale-flux.mjs";
 
 registerTsx();
 const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -71,12 +74,14 @@ async function main() {
     const tenant = await seedTenant(ownerCfg);
     log(`organisations, personnes et conventions créées (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     const counts = await seedCases(ownerCfg, tenant);
-    await withClient(ownerCfg, (c) => c.query('VACUUM (ANALYZE) "Household", "Case", "CaseReferent", "CaseEvent", "Obligation", "Person", "Membership", "Convention", "ConventionParty", "Organisation"'));
+    const flux = await seedScaleFlux(ownerCfg);
+    log(`flux de réservation créé (${((Date.now() - t0) / 1000).toFixed(1)} s) :`, JSON.stringify(flux.counts));
+    await withClient(ownerCfg, (c) => c.query('VACUUM (ANALYZE) "Household", "Case", "CaseReferent", "CaseEvent", "Obligation", "Person", "Membership", "Convention", "ConventionParty", "Organisation", "ConventionEvent", "Dwelling", "DwellingRegime", "Vacancy", "VacancyStep", "VacancyCandidate"'));
     const seconds = (Date.now() - t0) / 1000;
     log(`terminé en ${seconds.toFixed(1)} s :`, JSON.stringify(counts));
     const out = path.join(DATA, `scale-${size}.json`);
     writeFileSync(out, JSON.stringify({
-      size, database, today, seconds, counts, org: "ville-bench", email: BENCH_EMAIL, password: PASSWORD,
+      size, database, today, seconds, counts, flux, org: "ville-bench", email: BENCH_EMAIL, password: PASSWORD,
       ownerUrl: urlOf(ownerCfg), appUrl: urlOf(appCfg),
     }, null, 2), { mode: 0o600 });
     log(`connexion notée dans ${path.relative(process.cwd(), out)} ; personne mesurée : ${BENCH_EMAIL} (ville-bench)`);
@@ -136,6 +141,32 @@ async function seedTenant(ownerCfg) {
       }
       return { conventions, benchId };
     }, { timeout: 300_000 });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** The réservation flux (issue 10): the bailleur's stock, its vacancies of the year and the conventions with the city. */
+async function seedScaleFlux(ownerCfg) {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: urlOf(ownerCfg) }) });
+  const passwordHash = await hash(PASSWORD, { algorithm: 2 /* Argon2id */, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
+  const domain = await import("../lib/domain/index.ts");
+  const convention = async (tx, x) => {
+    const defaults = defaultParams("RESERVATION_FLUX", year);
+    const params = Object.fromEntries(CONVENTION_PARAM_SPEC.RESERVATION_FLUX.map((s) => [s.key, paramToInput(s, defaults[s.key])]));
+    const input = ZCreateConventionInput.parse({
+      kind: "RESERVATION_FLUX", title: x.title, reference: "", territory: x.territory, signedOn: x.signedOn, startOn: x.startOn,
+      parties: [{ organisationId: x.cityId, roleLabel: "la Ville (réservataire)" }, { organisationId: x.bailleurId, roleLabel: "le bailleur" }], params,
+    });
+    const c = await createConvention(tx, { personId: x.personId, orgId: x.cityId }, input, today, { confirmAll: true });
+    await refreshConventionObligations(tx, c.id, today);
+    return c.id;
+  };
+  try {
+    return await withClient(ownerCfg, async (client) => {
+      await client.query("SET synchronous_commit = off");
+      return seedFlux({ prisma, client, size, today, year, passwordHash, domain, convention });
+    });
   } finally {
     await prisma.$disconnect();
   }

@@ -92,7 +92,8 @@ export default async function ConventionPage({ params, searchParams }: { params:
         subtitle={<span className="flex flex-wrap items-center gap-2">{CONVENTION_KIND_LABEL[c.kind]} <ConventionStatusBadge status={c.status} /> <span data-testid="convention-state">{sentence}</span>{c.isDemo ? <span className="text-xs">(démonstration, d&apos;après un modèle)</span> : null}</span>}
         actions={c.kind === "RESERVATION_FLUX" && signed ? (
           <>
-            <Link href={`/o/${caller.org.slug}/conventions/${c.id}/droits`} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">Droits de réservation</Link>
+            <Link href={`/o/${caller.org.slug}/conventions/${c.id}/flux`} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">Flux de l&apos;année</Link>
+            <Link href={`/o/${caller.org.slug}/conventions/${c.id}/droits`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Droits de réservation</Link>
             <Link href={`/o/${caller.org.slug}/logements`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Logements du flux</Link>
           </>
         ) : null}
