@@ -38,3 +38,14 @@ test("RES-7..RES-12: Choisy sees its 977 droits de suite converted into 792 droi
   await expect(page.getByTestId("rotation-in-force")).toContainText("5,24 %");
   await expect(page.getByRole("link", { name: "Nouveau logement" })).toHaveCount(0);
 });
+
+test("RES-4b, RES-11..RES-14: Choisy opens the flux of the year of its réservation convention: chart with its table", async ({ page }) => {
+  await signIn(page, "agent@choisy-le-roi.demo");
+  await page.goto("/o/choisy-le-roi/conventions");
+  await page.getByRole("link", { name: /réservation en flux 2024-2026/ }).click();
+  await page.getByRole("link", { name: "Flux de l'année" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Flux de l'année" })).toBeVisible();
+  await expect(page.getByTestId("flux-chart")).toHaveAttribute("aria-label", /./);
+  await expect(page.getByRole("table", { name: /Logements comptés par mois/ })).toBeVisible();
+  await expectAccessible(page);
+});
