@@ -5,6 +5,7 @@ import { ZNotifyFailureInput, ZNotifyProgrammeInput, ZPostponeInput, ZSendListIn
 import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { today } from "../clock";
 import { day } from "../conventions";
+import { resolveCandidates } from "./candidates";
 import { listProgress, programmeEvents, programmeScope, refreshProgramme, type ProgrammeCandidate } from "../new-programmes";
 
 // New programmes (issue 10 part 5, RES-21): the bailleur records the notification and the day the réservataire
@@ -86,30 +87,7 @@ export const sendProgrammeList = orgAction({
     refuseFuture(input.on);
     if (p.progress.openSince === null) throw new ActionError("Une liste a déjà été transmise : une nouvelle liste suit la notification d'un échec par le bailleur (RES-21).");
     if (input.on < p.progress.openSince) throw new ActionError("La liste ne peut précéder la notification à laquelle elle répond.", { on: ["Une date à partir de la notification."] });
-    const candidates: ProgrammeCandidate[] = [];
-    for (const [i, c] of input.candidates.entries()) {
-      let base = { householdId: null as string | null, nur: c.nur, persons: c.persons, monthlyResourcesCents: c.monthlyResources, dalo: c.dalo };
-      if (c.householdId) {
-        // ACC-1: only the réservataire's own households.
-        const h = await ctx.tx.household.findFirst({
-          where: { id: c.householdId, organisationId: ctx.caller.org.id },
-          select: { id: true, nur: true, daloRecognisedOn: true, _count: { select: { members: true } }, resources: { select: { monthlyCents: true } } },
-        });
-        if (!h) throw new NotFoundError();
-        base = {
-          householdId: h.id, nur: c.nur || h.nur || "", persons: c.persons ?? 1 + h._count.members,
-          monthlyResourcesCents: c.monthlyResources ?? h.resources.reduce((s, r) => s + r.monthlyCents, 0), dalo: c.dalo || h.daloRecognisedOn !== null,
-        };
-      }
-      const field = (k: string) => `candidates.${i}.${k}`;
-      if (!base.nur) throw new ActionError(`Candidat ${i + 1} : le numéro unique (NUR) est obligatoire.`, { [field("nur")]: ["NUR obligatoire."] });
-      let nur: string;
-      try { nur = normaliseNur(base.nur); } catch (e) { throw fromDomainError(e); }
-      if (base.persons === null) throw new ActionError(`Candidat ${i + 1} : la composition du ménage est obligatoire.`, { [field("persons")]: ["Nombre de personnes obligatoire."] });
-      if (base.monthlyResourcesCents === null) throw new ActionError(`Candidat ${i + 1} : les ressources mensuelles sont obligatoires.`, { [field("monthlyResources")]: ["Ressources obligatoires."] });
-      candidates.push({ rank: i + 1, householdId: base.householdId, nur, persons: base.persons, monthlyResourcesCents: base.monthlyResourcesCents, dalo: base.dalo });
-    }
-    if (new Set(candidates.map((c) => c.nur)).size !== candidates.length) throw new ActionError("Un même NUR figure deux fois dans la liste.");
+    const candidates: ProgrammeCandidate[] = await resolveCandidates(ctx, input.candidates, "la liste");
     const list = p.progress.sent + 1;
     await addStep(ctx, p.id, { type: "LIST_SENT", on: input.on }, { list, candidates, ...(input.note ? { note: input.note } : {}) });
     await ctx.audit({ action: "programme.sendList", entityType: "NewProgramme", entityId: p.id, fields: ["on", "candidates", ...(input.note ? ["note"] : [])] });

@@ -6,6 +6,7 @@ import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx 
 import { today } from "../clock";
 import { day } from "../conventions";
 import { refreshCaseObligations } from "../cases";
+import { resolveCandidates } from "./candidates";
 import { declarationOf, refreshVacancy, vacancyEvents, vacancyMissingFields, vacancyScope } from "../vacancies";
 
 // Vacancies to leases (issue 10): the bailleur declares (RES-17), the réservataire designates (RES-18/19, RES-16),
@@ -103,30 +104,7 @@ export const designateCandidates = orgAction({
     const v = await lockVacancy(ctx, input.vacancyId);
     requireSide(v, "RESERVATAIRE", "Seul le réservataire désigne des candidats (RES-18).");
     refuseFuture(input.on);
-    const candidates = [];
-    for (const [i, c] of input.candidates.entries()) {
-      let base = { householdId: null as string | null, nur: c.nur, persons: c.persons, monthlyResourcesCents: c.monthlyResources, dalo: c.dalo };
-      if (c.householdId) {
-        // ACC-1: only the réservataire's own households.
-        const h = await ctx.tx.household.findFirst({
-          where: { id: c.householdId, organisationId: ctx.caller.org.id },
-          select: { id: true, nur: true, daloRecognisedOn: true, _count: { select: { members: true } }, resources: { select: { monthlyCents: true } } },
-        });
-        if (!h) throw new NotFoundError();
-        base = {
-          householdId: h.id, nur: c.nur || h.nur || "", persons: c.persons ?? 1 + h._count.members,
-          monthlyResourcesCents: c.monthlyResources ?? h.resources.reduce((s, r) => s + r.monthlyCents, 0), dalo: c.dalo || h.daloRecognisedOn !== null,
-        };
-      }
-      const field = (k: string) => `candidates.${i}.${k}`;
-      if (!base.nur) throw new ActionError(`Candidat ${i + 1} : le numéro unique (NUR) est obligatoire (RES-19).`, { [field("nur")]: ["NUR obligatoire."] });
-      let nur: string;
-      try { nur = normaliseNur(base.nur); } catch (e) { throw fromDomainError(e); }
-      if (base.persons === null) throw new ActionError(`Candidat ${i + 1} : la composition du ménage est obligatoire.`, { [field("persons")]: ["Nombre de personnes obligatoire."] });
-      if (base.monthlyResourcesCents === null) throw new ActionError(`Candidat ${i + 1} : les ressources mensuelles sont obligatoires.`, { [field("monthlyResources")]: ["Ressources obligatoires."] });
-      candidates.push({ ...base, nur, persons: base.persons, monthlyResourcesCents: base.monthlyResourcesCents, rank: i + 1 });
-    }
-    if (new Set(candidates.map((c) => c.nur)).size !== candidates.length) throw new ActionError("Un même NUR figure deux fois dans la désignation.");
+    const candidates = await resolveCandidates(ctx, input.candidates, "la désignation");
     const required = candidatesRequired({ dalo: input.daloPrefet, subsidisedD331_25_1: input.subsidisedD331_25_1 });
     if (candidates.length < required && !input.reasonedLetter) {
       throw new ActionError(`Moins de ${required} candidats : joignez le courrier circonstancié à la CALEOL (RES-19).`, { reasonedLetter: ["Courrier circonstancié obligatoire."] });

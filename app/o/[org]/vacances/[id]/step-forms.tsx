@@ -1,19 +1,18 @@
 "use client";
 
+import { CandidateFields, EMPTY_CANDIDATE, type CandidateHousehold } from "@/components/forms/candidate-fields";
 import { useRouter } from "next/navigation";
-import { useFieldArray } from "react-hook-form";
 import { CALEOL_DECISION_LABELS, ZAnswerInput, ZCaleolInput, ZDesignateInput, ZDesignateRelaisInput, ZLeaseInput, ZWithdrawInput } from "@/lib/validation/vacancies";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { formatCents } from "@/lib/format";
 import { answerAction, caleolAction, designateAction, designateRelaisAction, leaseAction, withdrawAction } from "../actions";
 
-type Household = { id: string; name: string; nur: string; persons: number; monthlyResourcesCents: number; dalo: boolean };
+type Household = CandidateHousehold;
 export type CandidateOption = { id: string; rank: number; nur: string; decision: string | null; accepted: boolean | null };
 
-const emptyCandidate = { householdId: "", nur: "", persons: "", monthlyResources: "", dalo: false };
+const emptyCandidate = EMPTY_CANDIDATE;
 
 /** RES-18/19/16: the réservataire designates its candidates, ranked; the residence's classification is acknowledged. */
 export function DesignateForm({ org, vacancyId, today, classification, households }: { org: string; vacancyId: string; today: string; classification: number | null; households: Household[] }) {
@@ -24,43 +23,12 @@ export function DesignateForm({ org, vacancyId, today, classification, household
     action: (v) => designateAction(org, v),
     onSuccess: () => router.refresh(),
   });
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: "candidates" as never });
   const r = form.register as unknown as (name: string) => ReturnType<typeof form.register>;
-  const pick = (i: number, id: string) => {
-    const h = households.find((x) => x.id === id);
-    if (!h) return;
-    form.setValue(`candidates.${i}.nur` as never, h.nur as never);
-    form.setValue(`candidates.${i}.persons` as never, String(h.persons) as never);
-    form.setValue(`candidates.${i}.monthlyResources` as never, formatCents(h.monthlyResourcesCents).replace(/\s?€/, "") as never);
-    form.setValue(`candidates.${i}.dalo` as never, h.dalo as never);
-  };
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Désigner des candidats" className="space-y-4">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <Field id="designation-on" label="Date de la désignation" type="date" required error={err("on")} {...r("on")} className="max-w-xs" />
-      <ol className="space-y-3">
-        {fields.map((f, i) => (
-          <li key={f.id}>
-            <fieldset className="rounded-md border border-slate-200 p-3">
-              <legend className="px-1 text-sm font-medium">Candidat {i + 1}</legend>
-              <div className="grid gap-3 sm:grid-cols-5">
-                <SelectField id={`c${i}-household`} label="Ménage suivi" className="sm:col-span-2" {...r(`candidates.${i}.householdId`)} onChange={(e) => { void r(`candidates.${i}.householdId`).onChange(e); pick(i, e.target.value); }}>
-                  <option value="">— Saisie libre —</option>
-                  {households.map((h) => <option key={h.id} value={h.id}>{h.name} ({h.nur})</option>)}
-                </SelectField>
-                <Field id={`c${i}-nur`} label="NUR" error={err(`candidates.${i}.nur`)} {...r(`candidates.${i}.nur`)} />
-                <Field id={`c${i}-persons`} label="Personnes" inputMode="numeric" error={err(`candidates.${i}.persons`)} {...r(`candidates.${i}.persons`)} />
-                <Field id={`c${i}-resources`} label="Ressources mensuelles (€)" inputMode="decimal" error={err(`candidates.${i}.monthlyResources`)} {...r(`candidates.${i}.monthlyResources`)} />
-              </div>
-              <div className="mt-2 flex items-center justify-between">
-                <label className="flex items-center gap-2 text-sm"><input type="checkbox" {...r(`candidates.${i}.dalo`)} /> Ménage reconnu DALO</label>
-                {fields.length > 1 ? <button type="button" onClick={() => remove(i)} className="text-sm text-red-700 underline">Retirer le candidat {i + 1}</button> : null}
-              </div>
-            </fieldset>
-          </li>
-        ))}
-      </ol>
-      {fields.length < 10 ? <Button type="button" variant="secondary" onClick={() => append(emptyCandidate as never)}>Ajouter un candidat</Button> : null}
+      <CandidateFields form={form as never} households={households} idPrefix="c" max={10} err={err} />
       <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium">Exceptions à la règle des 3 candidats (RES-19)</legend>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" {...r("daloPrefet")} /> Ménage DALO désigné par le préfet (L.441-2-3 II, 7e alinéa)</label>
