@@ -3,26 +3,10 @@
 // excluded, a residence put on sale, soustraits of each year, new programmes put into service), five RPLS
 // vintages and the departmental rate of 5.24 % agreed by the convention. Deterministic (seeded generator).
 import type { Prisma } from "../lib/generated/prisma/client";
+import { mulberry32 as rng, pickWeighted as pick } from "../lib/random";
 
 type Tx = Prisma.TransactionClient;
 
-/** A small deterministic generator (mulberry32): the same demo every time. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function pick<T>(r: () => number, weighted: readonly (readonly [T, number])[]): T {
-  const total = weighted.reduce((s, [, w]) => s + w, 0);
-  let x = r() * total;
-  for (const [v, w] of weighted) if ((x -= w) < 0) return v;
-  return weighted[weighted.length - 1][0];
-}
 
 type Residence = { name: string; street: string; size: number; qpv: boolean; classification: 1 | 2 | 3 | 4; period: string; firstLettingYear: number; financing?: string };
 

@@ -22,22 +22,12 @@ import {
   type VacancyEvent,
 } from "../lib/domain/index";
 import { fromDays, toDays } from "../lib/domain/dates";
+import { mulberry32 as prng } from "../lib/random";
 
 const SIZES = { dwellings: 100_000, vacancies: 20_000, caseEvents: 50_000 };
 const YEAR = 2025;
 const TODAY = "2025-12-31";
 
-/** mulberry32: a small deterministic PRNG, so every run measures the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(20_250_101);
 const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];

@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { APP_ROLE, ROOT, cfgOf, createDatabase, dropDatabase, ensureAppRole, ensureCluster, grantAppRole, stopCluster, superCfg, urlOf, withClient, type PgCfg } from "./lib/pg.mjs";
 import { applyMigrations } from "./lib/migrate.mjs";
+import { mulberry32 as prng, pickWeighted as pick } from "../lib/random";
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
@@ -26,23 +27,6 @@ const DATABASE = "conventions_bench_import";
 const TODAY = "2026-06-15";
 const log = (...a: unknown[]) => console.log("[bench:import]", ...a);
 
-/** mulberry32: the same file on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function pick<T>(r: () => number, weighted: readonly (readonly [T, number])[]): T {
-  const total = weighted.reduce((s, [, w]) => s + w, 0);
-  let x = r() * total;
-  for (const [v, w] of weighted) if ((x -= w) < 0) return v;
-  return weighted[weighted.length - 1][0];
-}
 
 const COMMUNES = [["Choisy-le-Roi", "94600"], ["Vitry-sur-Seine", "94400"], ["Créteil", "94000"], ["Ivry-sur-Seine", "94200"], ["Orly", "94310"], ["Thiais", "94320"], ["Villejuif", "94800"], ["Champigny-sur-Marne", "94500"]] as const;
 const STREETS = ["rue Émile-Zola", "allée des Frênes", "avenue de la Libération", "boulevard Jean-Jaurès", "rue du Général-Leclerc", "quai d'Orléans", "rue Édouard-Vaillant", "place de l'Église", "rue des Écoles", "avenue Anatole-France", "rue Pierre-Sémard", "rue de la Forêt", "chemin des Prés", "rue Étienne-Dolet", "avenue Gabriel-Péri", "rue du Cœur-Volant"];

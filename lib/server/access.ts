@@ -255,6 +255,6 @@ export async function organisationSettings(caller: Caller, db: Db = prisma) {
 }
 
 // Cases (issue 6): caller-scoped reads live beside their engine bridge; re-exported here, the one door.
-export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSharedCases, maySeeText, partyCaseScope, referralOptions, supportCaseOptions } from "./cases";
+export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSharedCases, partyCaseScope, referralOptions, supportCaseOptions } from "./cases";
 export { nextObligations } from "./dashboard";
 export { householdReadLog, memberReadLog } from "./read-log";

@@ -1,7 +1,7 @@
 import "server-only";
 import {
   aslliCaseObligations, aslliMeasureFacts, aslliMonthsDue, aslliSemesterTable, aslliStatusOn, fnavdlCaseFacts, fnavdlCaseObligations, relaisCaseFacts, relaisCaseObligations,
-  type AslliCaseEvent, type FnavdlCaseEvent, type IsoDate, type Obligation, type RelaisCaseEvent, type RelaisCaseParams,
+  type AslliCaseEvent, type AslliMeasureFacts, type FnavdlCaseEvent, type FnavdlCaseFacts, type IsoDate, type Obligation, type RelaisCaseEvent, type RelaisCaseFacts, type RelaisCaseParams,
 } from "@/lib/domain";
 import { housingSections } from "@/lib/validation/case-texts";
 import { isoOf } from "@/lib/format";
@@ -56,7 +56,6 @@ export function aslliCaseParams(stored: Record<string, unknown>, conventionEvent
   return { maxMonths: num(p, "capMonths") ?? 18, meetingsPerMonth: num(p, "minMeetingsPerMonth") ?? 2, unitPriceCents: num(p, "unitPriceCents") ?? null };
 }
 
-export const caseEvents = (rows: { payload: Prisma.JsonValue }[]) => rows.map((r) => r.payload as unknown as RelaisCaseEvent);
 const payloads = <E>(rows: { payload: Prisma.JsonValue }[]) => rows.map((r) => r.payload as unknown as E);
 
 /** The obligations of a case and the date it closed, by its kind's engine. */
@@ -131,35 +130,38 @@ export type CaseStage =
   | "PRESCRIBED" | "CONSENTED" | "ORIENTED" | "SUBLEASE"
   | "REQUESTED" | "GRANTED" | "SUSPENDED" | "REFUSED";
 
+function fnavdlStage(f: FnavdlCaseFacts): CaseStage {
+  if (f.end || (f.diagnosticOn && !f.orientedOn)) return "CLOSED";
+  if (f.sublease && !f.sublease.slidOn) return "SUBLEASE";
+  if (f.support) return "IN_SUPPORT";
+  if (f.orientedOn) return "ORIENTED";
+  return f.consentOn ? "CONSENTED" : "PRESCRIBED";
+}
+
+function aslliStage(f: AslliMeasureFacts, today: IsoDate): CaseStage {
+  if (!f.commission) return "REQUESTED";
+  if (!f.commission.granted) return "REFUSED";
+  const status = aslliStatusOn(f, today);
+  if (status === "A_VENIR") return "GRANTED";
+  if (status === "SUSPENDUE") return "SUSPENDED";
+  if (status === "EN_COURS") return "IN_SUPPORT";
+  return "CLOSED";
+}
+
+function relaisStage(f: RelaisCaseFacts): CaseStage {
+  if (f.end || (f.decision && !f.decision.entry)) return "CLOSED";
+  if (f.entryOn) return "IN_SUPPORT";
+  if (f.decision) return "DECIDED";
+  if (f.diagnosticOn) return "DIAGNOSED";
+  return "REFERRED";
+}
+
 /** Where a case stands, from its events and today (never stored). */
 export function caseStage(kind: ConventionKind, rows: { payload: Prisma.JsonValue }[], dalo: boolean, today: IsoDate): CaseStage {
   switch (kind) {
-    case "FNAVDL": {
-      const f = fnavdlCaseFacts(payloads<FnavdlCaseEvent>(rows), dalo);
-      if (f.end || (f.diagnosticOn && !f.orientedOn)) return "CLOSED";
-      if (f.sublease && !f.sublease.slidOn) return "SUBLEASE";
-      if (f.support) return "IN_SUPPORT";
-      if (f.orientedOn) return "ORIENTED";
-      return f.consentOn ? "CONSENTED" : "PRESCRIBED";
-    }
-    case "ASLLI": {
-      const f = aslliMeasureFacts(payloads<AslliCaseEvent>(rows), 36);
-      if (!f.commission) return "REQUESTED";
-      if (!f.commission.granted) return "REFUSED";
-      const status = aslliStatusOn(f, today);
-      if (status === "A_VENIR") return "GRANTED";
-      if (status === "SUSPENDUE") return "SUSPENDED";
-      if (status === "EN_COURS") return "IN_SUPPORT";
-      return "CLOSED";
-    }
-    default: {
-      const f = relaisCaseFacts(payloads<RelaisCaseEvent>(rows));
-      if (f.end || (f.decision && !f.decision.entry)) return "CLOSED";
-      if (f.entryOn) return "IN_SUPPORT";
-      if (f.decision) return "DECIDED";
-      if (f.diagnosticOn) return "DIAGNOSED";
-      return "REFERRED";
-    }
+    case "FNAVDL": return fnavdlStage(fnavdlCaseFacts(payloads<FnavdlCaseEvent>(rows), dalo));
+    case "ASLLI": return aslliStage(aslliMeasureFacts(payloads<AslliCaseEvent>(rows), 36), today);
+    default: return relaisStage(relaisCaseFacts(payloads<RelaisCaseEvent>(rows)));
   }
 }
 
@@ -193,13 +195,15 @@ export async function findCase(caller: Caller, id: string, today: IsoDate, db: D
   const aslli = c.kind === "ASLLI" ? aslliCaseParams(stored, c.convention.events, today) : null;
   /** The caller's role in the convention; null for an organisation the case was only shared with (read-only). */
   const partyRole = c.convention.parties.find((p) => p.organisationId === caller.org.id)?.partyRole ?? null;
+  // The facts of the case's kind are read once; its stage and the page's summary come from them.
+  const relais = c.kind === "RELAIS" ? relaisCaseFacts(payloads<RelaisCaseEvent>(c.events)) : null;
+  const fnavdlView = fnavdl ? { params: fnavdl, facts: fnavdlCaseFacts(payloads<FnavdlCaseEvent>(c.events), fnavdl.dalo) } : null;
+  const aslliV = aslli ? aslliView(payloads<AslliCaseEvent>(c.events), aslli) : null;
+  const stage = fnavdlView ? fnavdlStage(fnavdlView.facts) : aslliV ? aslliStage(aslliV.facts, today) : relaisStage(relais!);
   return {
-    ...c, obligations, referentPersons: persons, sharedOrgs, partyRole,
-    stage: caseStage(c.kind, c.events, fnavdl?.dalo ?? false, today),
+    ...c, obligations, referentPersons: persons, sharedOrgs, partyRole, stage,
     number: c.quotaYear && c.quotaRank ? caseNumber(c.quotaYear, c.quotaRank) : null,
-    relais: c.kind === "RELAIS" ? relaisCaseFacts(payloads<RelaisCaseEvent>(c.events)) : null,
-    fnavdl: fnavdl ? { params: fnavdl, facts: fnavdlCaseFacts(payloads<FnavdlCaseEvent>(c.events), fnavdl.dalo) } : null,
-    aslli: aslli ? aslliView(payloads<AslliCaseEvent>(c.events), aslli) : null,
+    relais, fnavdl: fnavdlView, aslli: aslliV,
   };
 }
 
@@ -230,16 +234,6 @@ export function textSections(
   if (c.kind === "ASLLI" && c.partyRole === "DEPARTEMENT") return t.sentToOrgIds.includes(caller.org.id) ? housingSections(t.kind) : null;
   if (t.sentToOrgIds.includes(caller.org.id) || c.referents.some((r) => r.personId === caller.personId)) return "ALL";
   return null;
-}
-
-/** ACC-2: may this caller read anything of this social-detail text? */
-export function maySeeText(
-  caller: Caller,
-  t: { kind: string; authorOrgId: string; sentToOrgIds: string[] },
-  c: { kind: ConventionKind; referents: { personId: string }[]; partyRole: string | null },
-): boolean {
-  const s = textSections(caller, t, c);
-  return s === "ALL" || (s !== null && s.length > 0);
 }
 
 /** What the referral form offers (REL-1): the relais conventions where the caller is the Ville, with this year's count. */

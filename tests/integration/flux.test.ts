@@ -4,12 +4,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "@/lib/server/actions";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { actionRegistry, type ActionResult } from "@/lib/server/action";
 import { resolveCaller } from "@/lib/server/access";
 import { setToday } from "@/lib/server/clock";
 import { assietteForYear } from "@/lib/server/dwellings";
 import { fluxView } from "@/lib/server/flux";
-import { rc, seeded, TODAY } from "./helpers";
+import { actAs, callerAs, ok, seeded, TODAY, type Who } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
 let choisyConv: string;
@@ -22,14 +21,8 @@ const CHOISY = ["agent@choisy-le-roi.demo", "choisy-le-roi"] as const;
 const ETAT = ["agent@prefecture-val-de-marne.demo", "prefecture-val-de-marne"] as const;
 const VIEW_ON = "2026-06-15";
 
-async function act<T = unknown>(name: string, who: readonly [string, string], input: unknown): Promise<ActionResult<T>> {
-  return actionRegistry().get(name)!.execute(rc(s.person(who[0])), who[1], input) as Promise<ActionResult<T>>;
-}
-const caller = async (who: readonly [string, string]) => (await resolveCaller({ personId: s.person(who[0]).id }, who[1]))!;
-const ok = <T,>(r: ActionResult<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
+const act = <T = unknown,>(name: string, who: Who, input: unknown) => actAs<T>(s, name, who, input);
+const caller = (who: Who) => callerAs(s, who);
 let nurSeq = 0;
 const typed = (n: number) => Array.from({ length: n }, (_, i) => ({ nur: `094115${String(900000000 + nurSeq++)}`, persons: String(2 + i), monthlyResources: "1 450,00", dalo: false }));
 

@@ -3,12 +3,10 @@
 // these first lettings are outside the flux count (RES-13); only the convention's two parties see them (ACC-1).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "@/lib/server/actions";
-import { actionRegistry, type ActionResult } from "@/lib/server/action";
-import { resolveCaller } from "@/lib/server/access";
 import { setToday } from "@/lib/server/clock";
 import { findProgramme, listProgrammes } from "@/lib/server/new-programmes";
 import { consumptionByYear, fluxCountsByYear } from "@/lib/server/vacancies";
-import { rc, seeded, TODAY } from "./helpers";
+import { actAs, callerAs, ok, seeded, TODAY, type Who } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
 let conv: string;
@@ -19,14 +17,8 @@ const CHOISY = ["agent@choisy-le-roi.demo", "choisy-le-roi"] as const;
 const AUMV = ["admin@aumv.demo", "aumv"] as const;
 const ETAT = ["agent@prefecture-val-de-marne.demo", "prefecture-val-de-marne"] as const;
 
-async function act<T = unknown>(name: string, who: readonly [string, string], input: unknown): Promise<ActionResult<T>> {
-  return actionRegistry().get(name)!.execute(rc(s.person(who[0])), who[1], input) as Promise<ActionResult<T>>;
-}
-const caller = async (who: readonly [string, string]) => (await resolveCaller({ personId: s.person(who[0]).id }, who[1]))!;
-const ok = <T,>(r: ActionResult<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
+const act = <T = unknown,>(name: string, who: Who, input: unknown) => actAs<T>(s, name, who, input);
+const caller = (who: Who) => callerAs(s, who);
 const iso = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? null;
 
 const notification = (over: Record<string, unknown> = {}) => ({

@@ -3,12 +3,10 @@
 // the association counts for the Ville (RES-13).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "@/lib/server/actions";
-import { actionRegistry, type ActionResult } from "@/lib/server/action";
-import { resolveCaller } from "@/lib/server/access";
 import { setToday } from "@/lib/server/clock";
 import { findVacancy, fluxCountsByYear, relaisProposalOptions } from "@/lib/server/vacancies";
 import { relaisFixture } from "./cases-fixture";
-import { rc, seeded, TODAY } from "./helpers";
+import { actAs, callerAs, ok, seeded, TODAY, type Who } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
 let prevMode: string | undefined;
@@ -16,14 +14,8 @@ const VALOPHIS = ["agent@valophis-habitat.demo", "valophis-habitat"] as const;
 const CHOISY = ["agent@choisy-le-roi.demo", "choisy-le-roi"] as const;
 const AUMV = ["agent@aumv.demo", "aumv"] as const;
 
-async function act<T = unknown>(name: string, who: readonly [string, string], input: unknown): Promise<ActionResult<T>> {
-  return actionRegistry().get(name)!.execute(rc(s.person(who[0])), who[1], input) as Promise<ActionResult<T>>;
-}
-const ok = <T,>(r: ActionResult<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
-const caller = async (who: readonly [string, string]) => (await resolveCaller({ personId: s.person(who[0]).id }, who[1]))!;
+const act = <T = unknown,>(name: string, who: Who, input: unknown) => actAs<T>(s, name, who, input);
+const caller = (who: Who) => callerAs(s, who);
 
 beforeAll(async () => {
   prevMode = process.env.APP_MODE;

@@ -2,13 +2,12 @@
 // (RES-20), counting and droits uniques consumption (RES-13, RES-10), and ACC-1 between two réservataires.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "@/lib/server/actions";
-import { actionRegistry, type ActionResult } from "@/lib/server/action";
-import { nextObligations, resolveCaller } from "@/lib/server/access";
+import { nextObligations } from "@/lib/server/access";
 import { setToday } from "@/lib/server/clock";
 import { droitsView } from "@/lib/server/droits";
 import { consumptionByYear, designationHouseholds, findVacancy, fluxCountsByYear, listVacancies } from "@/lib/server/vacancies";
 import { seedDemoDroits } from "@/prisma/demo-droits";
-import { rc, seeded, TODAY } from "./helpers";
+import { actAs, callerAs, ok, seeded, TODAY, type Who } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
 let choisyConv: string;
@@ -20,14 +19,8 @@ const VALOPHIS = ["agent@valophis-habitat.demo", "valophis-habitat"] as const;
 const CHOISY = ["agent@choisy-le-roi.demo", "choisy-le-roi"] as const;
 const ETAT = ["agent@prefecture-val-de-marne.demo", "prefecture-val-de-marne"] as const;
 
-async function act<T = unknown>(name: string, who: readonly [string, string], input: unknown): Promise<ActionResult<T>> {
-  return actionRegistry().get(name)!.execute(rc(s.person(who[0])), who[1], input) as Promise<ActionResult<T>>;
-}
-const caller = async (who: readonly [string, string]) => (await resolveCaller({ personId: s.person(who[0]).id }, who[1]))!;
-const ok = <T,>(r: ActionResult<T>): T => {
-  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  return r.data;
-};
+const act = <T = unknown,>(name: string, who: Who, input: unknown) => actAs<T>(s, name, who, input);
+const caller = (who: Who) => callerAs(s, who);
 let next = 0;
 const dwelling = () => dwellings[next++];
 

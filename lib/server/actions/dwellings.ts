@@ -81,6 +81,16 @@ export const changeDwellingRegime = orgAction({
   },
 });
 
+/** RES-5: writes (or replaces) one vintage of the caller's bailleur on a territory. */
+function upsertVintage(ctx: ActionCtx, territory: string, v: { year: number; moveIns: number; letDwellings: number }) {
+  const data = { moveIns: v.moveIns, letDwellings: v.letDwellings, recordedById: ctx.caller.personId };
+  return ctx.tx.rotationVintage.upsert({
+    where: { bailleurOrgId_territory_year: { bailleurOrgId: ctx.caller.org.id, territory, year: v.year } },
+    create: { bailleurOrgId: ctx.caller.org.id, territory, year: v.year, ...data },
+    update: data,
+  });
+}
+
 /** RES-5: an RPLS vintage entered (or corrected) for the bailleur on a territory. */
 export const addRotationVintage = orgAction({
   name: "rotation.addVintage",
@@ -88,9 +98,7 @@ export const addRotationVintage = orgAction({
   schema: ZRotationVintageInput,
   async handler(input, ctx) {
     assertBailleur(ctx);
-    const key = { bailleurOrgId_territory_year: { bailleurOrgId: ctx.caller.org.id, territory: input.territory, year: input.year } };
-    const data = { moveIns: input.moveIns, letDwellings: input.letDwellings, recordedById: ctx.caller.personId };
-    const v = await ctx.tx.rotationVintage.upsert({ where: key, create: { bailleurOrgId: ctx.caller.org.id, territory: input.territory, year: input.year, ...data }, update: data });
+    const v = await upsertVintage(ctx, input.territory, input);
     await ctx.audit({ action: "rotation.vintage", entityType: "RotationVintage", entityId: v.id, fields: ["moveIns", "letDwellings"] });
   },
 });
@@ -114,11 +122,7 @@ export const importRotationVintages = orgAction({
   schema: ZRotationImportInput,
   async handler(input, ctx) {
     assertBailleur(ctx);
-    for (const v of input.rows) {
-      const key = { bailleurOrgId_territory_year: { bailleurOrgId: ctx.caller.org.id, territory: input.territory, year: v.year } };
-      const data = { moveIns: v.moveIns, letDwellings: v.letDwellings, recordedById: ctx.caller.personId };
-      await ctx.tx.rotationVintage.upsert({ where: key, create: { bailleurOrgId: ctx.caller.org.id, territory: input.territory, year: v.year, ...data }, update: data });
-    }
+    for (const v of input.rows) await upsertVintage(ctx, input.territory, v);
     await ctx.audit({ action: "rotation.import", entityType: "RotationVintage", entityId: null, fields: ["moveIns", "letDwellings"] });
     return { count: input.rows.length };
   },

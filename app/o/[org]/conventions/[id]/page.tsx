@@ -3,7 +3,6 @@ import Link from "next/link";
 import { aslliSemesterStatement, getCaller, getConvention } from "@/lib/server/access";
 import { today } from "@/lib/server/clock";
 import { formatDate, isoOf } from "@/lib/format";
-const formatIso = (d: Date | string) => (typeof d === "string" ? d : isoOf(d));
 import { CONVENTION_KIND_LABEL, ORG_KIND_LABEL } from "@/lib/labels";
 import { CADRE_OBJECTIVE_OPTIONS } from "@/lib/validation/conventions";
 import { PageHeader } from "@/components/ui/page-header";
@@ -46,7 +45,7 @@ export default async function ConventionPage({ params, searchParams }: { params:
   const caller = await getCaller(org);
   const now = today();
   const c = await getConvention(caller, id, now);
-  const semesters = c.kind === "ASLLI" ? semestersOf(formatIso(c.startOn), c.endOn, now) : [];
+  const semesters = c.kind === "ASLLI" ? semestersOf(isoOf(c.startOn), c.endOn, now) : [];
   const wanted = (await searchParams).semestre;
   const [documents, documentAvenants, semester] = await Promise.all([
     listDocuments(caller, c.id), listDocumentAvenants(caller, c.id),
