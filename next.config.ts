@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-fr", "@zxcvbn-ts/language-common"],
+  serverExternalPackages: ["@node-rs/argon2", "@zxcvbn-ts/core", "@zxcvbn-ts/language-fr", "@zxcvbn-ts/language-common", "exceljs", "pg-boss", "nodemailer"],
   async headers() {
     return [{
       source: "/:path*",

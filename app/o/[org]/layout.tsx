@@ -12,7 +12,7 @@ export default async function OrgLayout({ children, params }: { children: React.
   const current = orgs.find((o) => o.slug === caller.org.slug)!;
   return (
     <div className="min-h-screen">
-      <header className="bg-white">
+      <header className="bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-3">
             <Link href={`/o/${caller.org.slug}/tableau-de-bord`} className="text-sm font-semibold uppercase tracking-wide text-brand-700">
