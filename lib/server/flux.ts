@@ -19,8 +19,9 @@ import { refreshStaleVacancies } from "./vacancies";
 // territory are shown as counts only.
 //
 // Cost: a fixed number of SQL queries whatever the data (one read of the convention, the bounded refresh of lapsed
-// vacancies, two for the rotation, two aggregates for the assiette and the freed dwellings, one for the months, two
-// for the targets and residences); every count is a GROUP BY in PostgreSQL, never a loop over rows in JS.
+// vacancies, two for the rotation, one for the stored snapshot of the year's counts). When the snapshot is stale
+// (fluxRows), five more compute it — two aggregates for the assiette and the freed dwellings, one for the months, two
+// for the targets and residences — and one stores it; every count is a GROUP BY in PostgreSQL, never a loop in JS.
 
 /** What the actual flux counts (RES-4b, as the RES-22 bilan: vacancies of the year on dwellings in the flux regime). */
 export type FreedBreakdown = {
@@ -153,6 +154,36 @@ async function orientedGroups(db: Db, conventionId: string, year: number): Promi
   return [...byTraits, ...byResidence];
 }
 
+type FluxRows = { stockRows: AssietteRow[]; monthRows: MonthRow[]; orientedRows: OrientedRow[] };
+
+/**
+ * The grouped counts of a convention's year, from its FluxSnapshot when that was computed at the current version of
+ * the bailleur's FluxStamp (one statement), else computed afresh (the statements above, side by side) and stored.
+ * The stamp is bumped by triggers in the transaction of any change to the bailleur's vacancies, dwellings and regimes
+ * (migration flux_snapshots), so a snapshot is never read after the data it counts has changed. The version is read
+ * before computing: a change committed meanwhile leaves the stored snapshot older than the stamp, recomputed next time.
+ */
+async function fluxRows(db: Db, x: { conventionId: string; year: number; bailleurOrgId: string | null; area: { bailleurOrgId: string; territory: string } | null }): Promise<FluxRows> {
+  const [cached] = await db.$queryRaw<{ current: bigint; version: bigint | null; rows: FluxRows | null }[]>`
+    SELECT coalesce(f.version, 0) AS current, s.version, s.rows
+    FROM (SELECT 1) one
+    LEFT JOIN "FluxStamp" f ON f."bailleurOrgId" = ${x.bailleurOrgId ?? ""}
+    LEFT JOIN "FluxSnapshot" s ON s."conventionId" = ${x.conventionId} AND s.year = ${x.year}`;
+  if (cached.rows && cached.version === cached.current) return cached.rows;
+  const [stockRows, monthRows, orientedRows] = await Promise.all([
+    x.area ? assietteAndFreed(db, { ...x.area, year: x.year, conventionId: x.conventionId }) : Promise.resolve([] as AssietteRow[]),
+    countedByMonth(db, x.conventionId, x.year),
+    orientedGroups(db, x.conventionId, x.year),
+  ]);
+  const rows: FluxRows = { stockRows, monthRows, orientedRows };
+  await db.$executeRaw`
+    INSERT INTO "FluxSnapshot" ("conventionId", year, version, rows)
+    VALUES (${x.conventionId}, ${x.year}, ${cached.current}, ${JSON.stringify(rows)}::jsonb)
+    ON CONFLICT ("conventionId", year) DO UPDATE SET version = excluded.version, rows = excluded.rows, "computedAt" = now()
+    WHERE "FluxSnapshot".version <= excluded.version`;
+  return rows;
+}
+
 function assietteOf(rows: AssietteRow[], year: number) {
   // The stock let by the end of the year (T), less the dwellings of another regime (A): the rest is in the flux.
   let all = 0, allNew = 0, stock = 0, excluded = 0, soustraits = 0, specialNew = 0;
@@ -272,11 +303,9 @@ export async function fluxView(caller: Pick<Caller, "personId" | "org">, convent
   await refreshStaleVacancies(caller, { conventionId: conv.id, orientation: "RESERVATAIRE" }, today, db);
 
   const area = bailleur && conv.territory ? { bailleurOrgId: bailleur.organisationId, territory: conv.territory } : null;
-  const [rate, stockRows, monthRows, orientedRows] = await Promise.all([
+  const [rate, { stockRows, monthRows, orientedRows }] = await Promise.all([
     rateInForce(db, conv),
-    area ? assietteAndFreed(db, { ...area, year, conventionId: conv.id }) : Promise.resolve([] as AssietteRow[]),
-    countedByMonth(db, conv.id, year),
-    orientedGroups(db, conv.id, year),
+    fluxRows(db, { conventionId: conv.id, year, bailleurOrgId: bailleur?.organisationId ?? null, area }),
   ]);
 
   const assiette = area ? assietteOf(stockRows, year) : null;

@@ -52,6 +52,11 @@ async function makeFactory(cfg) {
     // adapter-pg has no mapping for OID 18 ("char", in pg_catalog); the describer wants Character there.
     const probe = await factory.connect();
     const Queryable = Object.getPrototypeOf(Object.getPrototypeOf(probe));
+    // adapter-pg's executeScript splits a migration on every « ; », even inside a $$-quoted function body (the
+    // flux_snapshots triggers): send the script whole, as PostgreSQL's simple query protocol allows.
+    Object.getPrototypeOf(probe).executeScript = async function (script) {
+      try { await this.client.query(script); } catch (error) { this.onError(error); }
+    };
     await probe.dispose();
     const { queryRaw } = Queryable;
     Queryable.queryRaw = async function (query) {
