@@ -20,7 +20,7 @@ import { refreshStaleVacancies } from "./vacancies";
 //
 // Cost: a fixed number of SQL queries whatever the data (one read of the convention, the bounded refresh of lapsed
 // vacancies, two for the rotation, one for the stored snapshot of the year's counts). When the snapshot is stale
-// (fluxRows), five more compute it — two aggregates for the assiette and the freed dwellings, one for the months, two
+// (fluxCounts), five more compute it — two aggregates for the assiette and the freed dwellings, one for the months, two
 // for the targets and residences — and one stores it; every count is a GROUP BY in PostgreSQL, never a loop in JS.
 
 /** What the actual flux counts (RES-4b, as the RES-22 bilan: vacancies of the year on dwellings in the flux regime). */
@@ -154,7 +154,14 @@ async function orientedGroups(db: Db, conventionId: string, year: number): Promi
   return [...byTraits, ...byResidence];
 }
 
-type FluxRows = { stockRows: AssietteRow[]; monthRows: MonthRow[]; orientedRows: OrientedRow[] };
+/** What a snapshot keeps: the figures that depend on the data only (not on the clock's date), derived once. */
+type FluxCounts = {
+  assiette: ReturnType<typeof assietteOf> | null;
+  freed: FreedBreakdown;
+  monthRows: MonthRow[];
+  targets: ReturnType<typeof targetsOf>;
+  residences: ReturnType<typeof spreadOf>;
+};
 
 /**
  * The grouped counts of a convention's year, from its FluxSnapshot when that was computed at the current version of
@@ -163,8 +170,8 @@ type FluxRows = { stockRows: AssietteRow[]; monthRows: MonthRow[]; orientedRows:
  * (migration flux_snapshots), so a snapshot is never read after the data it counts has changed. The version is read
  * before computing: a change committed meanwhile leaves the stored snapshot older than the stamp, recomputed next time.
  */
-async function fluxRows(db: Db, x: { conventionId: string; year: number; bailleurOrgId: string | null; area: { bailleurOrgId: string; territory: string } | null }): Promise<FluxRows> {
-  const [cached] = await db.$queryRaw<{ current: bigint; version: bigint | null; rows: FluxRows | null }[]>`
+async function fluxCounts(db: Db, x: { conventionId: string; year: number; bailleurOrgId: string | null; area: { bailleurOrgId: string; territory: string } | null }): Promise<FluxCounts> {
+  const [cached] = await db.$queryRaw<{ current: bigint; version: bigint | null; rows: FluxCounts | null }[]>`
     SELECT coalesce(f.version, 0) AS current, s.version, s.rows
     FROM (SELECT 1) one
     LEFT JOIN "FluxStamp" f ON f."bailleurOrgId" = ${x.bailleurOrgId ?? ""}
@@ -175,7 +182,13 @@ async function fluxRows(db: Db, x: { conventionId: string; year: number; bailleu
     countedByMonth(db, x.conventionId, x.year),
     orientedGroups(db, x.conventionId, x.year),
   ]);
-  const rows: FluxRows = { stockRows, monthRows, orientedRows };
+  const rows: FluxCounts = {
+    assiette: x.area ? assietteOf(stockRows, x.year) : null,
+    freed: freedOf(stockRows),
+    monthRows,
+    targets: targetsOf(orientedRows),
+    residences: spreadOf(orientedRows),
+  };
   await db.$executeRaw`
     INSERT INTO "FluxSnapshot" ("conventionId", year, version, rows)
     VALUES (${x.conventionId}, ${x.year}, ${cached.current}, ${JSON.stringify(rows)}::jsonb)
@@ -303,13 +316,11 @@ export async function fluxView(caller: Pick<Caller, "personId" | "org">, convent
   await refreshStaleVacancies(caller, { conventionId: conv.id, orientation: "RESERVATAIRE" }, today, db);
 
   const area = bailleur && conv.territory ? { bailleurOrgId: bailleur.organisationId, territory: conv.territory } : null;
-  const [rate, { stockRows, monthRows, orientedRows }] = await Promise.all([
+  const [rate, { assiette, freed, monthRows, targets, residences }] = await Promise.all([
     rateInForce(db, conv),
-    fluxRows(db, { conventionId: conv.id, year, bailleurOrgId: bailleur?.organisationId ?? null, area }),
+    fluxCounts(db, { conventionId: conv.id, year, bailleurOrgId: bailleur?.organisationId ?? null, area }),
   ]);
 
-  const assiette = area ? assietteOf(stockRows, year) : null;
-  const freed = freedOf(stockRows);
   // RES-4b: forecast = assiette × rotation in force (unrounded); RES-14: objective = share × flux, in whole dwellings.
   const forecast = assiette && rate ? fluxForecast(assiette.assiette, rate.rate) : null;
   const objective = {
@@ -325,7 +336,6 @@ export async function fluxView(caller: Pick<Caller, "personId" | "org">, convent
     else if (c === "EQUIVALENT") equivalents += r.n;
   }
   const count = { leases, equivalents, total: leases + equivalents };
-  const targets = targetsOf(orientedRows);
   return {
     year,
     years: yearsOf(isoOf(conv.startOn), today, year),
@@ -350,7 +360,7 @@ export async function fluxView(caller: Pick<Caller, "personId" | "org">, convent
     oriented: targets.total,
     otherFinancing: targets.otherFinancing,
     targets: targets.rows,
-    residences: spreadOf(orientedRows),
+    residences,
   };
 }
 export type FluxView = NonNullable<Awaited<ReturnType<typeof fluxView>>>;

@@ -41,6 +41,7 @@ const SOUSTRAIT_LABELS: Record<string, string> = {
   MUTATION_INTERNE: "mutations internes", RENOUVELLEMENT_URBAIN: "renouvellement urbain", PERIL_INSALUBRITE: "péril ou insalubrité", VENTE: "vente",
 };
 
+const RESIDENCES_SHOWN = 15;
 const th = "py-1 pr-3";
 const thNum = "py-1 pr-3 text-right";
 const td = "py-2 pr-3";
@@ -59,14 +60,16 @@ function Card({ label, value, children, testId }: { label: string; value: React.
   );
 }
 
-export default async function FluxPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ annee?: string }> }) {
+export default async function FluxPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ annee?: string; residences?: string }> }) {
   const { org, id } = await params;
   const caller = await getCaller(org);
   const now = today();
-  const wanted = (await searchParams).annee;
+  const { annee: wanted, residences: allResidences } = await searchParams;
   const year = wanted && /^\d{4}$/.test(wanted) ? Number(wanted) : Number(now.slice(0, 4));
   const v = await fluxView(caller, id, year, now);
   if (!v) notFound();
+  // A bailleur may have hundreds of residences: the most represented first, the whole list on demand.
+  const shown = allResidences === "toutes" ? v.residences : v.residences.slice(0, RESIDENCES_SHOWN);
   const base = `/o/${caller.org.slug}/conventions/${v.convention.id}`;
   const p = v.progress.forecast;
   const lastMonth = [...v.months].reverse().find((m) => m.cumulative !== null) ?? null;
@@ -184,10 +187,13 @@ export default async function FluxPage({ params, searchParams }: { params: Promi
           {v.residences.length === 0 ? <p className="mt-3 text-sm text-slate-700">Aucun logement orienté en {v.year}.</p> : (
             <div className="mt-3 overflow-x-auto">
               <table className="min-w-full text-sm" data-testid="flux-residences">
-                <caption className={caption}>Logements orientés en {v.year} par résidence, la plus représentée d&apos;abord</caption>
+                <caption className={caption}>
+                  Logements orientés en {v.year} par résidence, la plus représentée d&apos;abord
+                  {shown.length < v.residences.length ? ` (les ${shown.length} premières sur ${num(v.residences.length)})` : ""}
+                </caption>
                 <thead><tr className={headRow}><th scope="col" className={th}>Résidence</th><th scope="col" className={thNum}>Logements</th><th scope="col" className={thNum}>Part</th></tr></thead>
                 <tbody className="divide-y divide-slate-100">
-                  {v.residences.map((r) => (
+                  {shown.map((r) => (
                     <tr key={r.residence}>
                       <th scope="row" className={`${td} text-left font-normal`}>{r.residence}</th>
                       <td className={tdNum}>{num(r.count)}</td>
@@ -196,6 +202,13 @@ export default async function FluxPage({ params, searchParams }: { params: Promi
                   ))}
                 </tbody>
               </table>
+              {v.residences.length > RESIDENCES_SHOWN ? (
+                <p className="mt-2 text-sm">
+                  {shown.length < v.residences.length
+                    ? <Link className="text-brand-700 underline" href={`?annee=${v.year}&residences=toutes#residences`}>Afficher les {num(v.residences.length)} résidences</Link>
+                    : <Link className="text-brand-700 underline" href={`?annee=${v.year}#residences`}>N&apos;afficher que les {RESIDENCES_SHOWN} premières</Link>}
+                </p>
+              ) : null}
             </div>
           )}
         </section>
