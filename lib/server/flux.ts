@@ -154,8 +154,11 @@ async function orientedGroups(db: Db, conventionId: string, year: number): Promi
   return [...byTraits, ...byResidence];
 }
 
+const SNAPSHOT_FORMAT = 2;
 /** What a snapshot keeps: the figures that depend on the data only (not on the clock's date), derived once. */
 type FluxCounts = {
+  /** The shape of this object: a snapshot of another shape (an earlier release) is recomputed. */
+  format: typeof SNAPSHOT_FORMAT;
   assiette: ReturnType<typeof assietteOf> | null;
   freed: FreedBreakdown;
   monthRows: MonthRow[];
@@ -176,13 +179,14 @@ async function fluxCounts(db: Db, x: { conventionId: string; year: number; baill
     FROM (SELECT 1) one
     LEFT JOIN "FluxStamp" f ON f."bailleurOrgId" = ${x.bailleurOrgId ?? ""}
     LEFT JOIN "FluxSnapshot" s ON s."conventionId" = ${x.conventionId} AND s.year = ${x.year}`;
-  if (cached.rows && cached.version === cached.current) return cached.rows;
+  if (cached.rows && cached.version === cached.current && cached.rows.format === SNAPSHOT_FORMAT) return cached.rows;
   const [stockRows, monthRows, orientedRows] = await Promise.all([
     x.area ? assietteAndFreed(db, { ...x.area, year: x.year, conventionId: x.conventionId }) : Promise.resolve([] as AssietteRow[]),
     countedByMonth(db, x.conventionId, x.year),
     orientedGroups(db, x.conventionId, x.year),
   ]);
   const rows: FluxCounts = {
+    format: SNAPSHOT_FORMAT,
     assiette: x.area ? assietteOf(stockRows, x.year) : null,
     freed: freedOf(stockRows),
     monthRows,
