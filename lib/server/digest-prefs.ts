@@ -18,3 +18,8 @@ export async function unsubscribeView(token: string, db: Db = prisma) {
   const person = await db.person.findUnique({ where: { id: personId }, select: { email: true, digestPreference: { select: { enabled: true } } } });
   return person ? { email: person.email, enabled: person.digestPreference?.enabled ?? false } : null;
 }
+
+/** Test mode's helper route only (app/api/test/digest): a person's id by e-mail. */
+export async function personIdByEmail(email: string, db: Db = prisma): Promise<string | null> {
+  return (await db.person.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } }))?.id ?? null;
+}
