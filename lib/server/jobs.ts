@@ -48,3 +48,18 @@ export async function startJobWorker(opts: { connectionString?: string; schedule
 export function workerWanted(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NEXT_PHASE !== "phase-production-build" && env.JOBS !== "off" && Boolean(env.DATABASE_URL);
 }
+
+/** Called by instrumentation.ts: the worker of this server, stopped with it. A failure is logged, never fatal. */
+export async function runWorkerInThisProcess(): Promise<void> {
+  if (!workerWanted()) return;
+  try {
+    const boss = await startJobWorker();
+    const stop = () => { void boss.stop({ graceful: true, timeout: 10_000 }); };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+    console.log("[jobs] file de tâches démarrée (récapitulatif quotidien 7 h, purge 3 h 30, heure de Paris)");
+  } catch (e) {
+    // The app still serves: the jobs wait in the queue until a worker starts.
+    console.error("[jobs] la file de tâches n'a pas démarré :", (e as Error)?.message ?? e);
+  }
+}
