@@ -1,7 +1,10 @@
 // Issue 13 — the daily digest, sent by the pg-boss worker as the application role to a real SMTP server started
 // here. Fixture: the Ville de Testville (A) and the association Toit d'Abord (B) are parties to a relais convention
 // whose stored obligations are written by hand (dates around 10 March 2026), so that each mail is known to the item.
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type PgBoss from "pg-boss";
@@ -11,6 +14,7 @@ import { setToday } from "@/lib/server/clock";
 import { claimDigest, runDailyDigest } from "@/lib/server/digest";
 import { unsubscribeToken } from "@/lib/server/digest-token";
 import { JOBS, startJobWorker } from "@/lib/server/jobs";
+import { sendMail } from "@/lib/server/mail";
 import { APP_ROLE, cfgOf, grantAppRole } from "../../scripts/lib/pg.mjs";
 import { installJobQueue } from "../../scripts/lib/jobs.mjs";
 import { ownerClient, rc } from "./helpers";
@@ -224,6 +228,25 @@ describe("issue 13: the daily digest by e-mail", () => {
     // The claim's window: a claim taken (a crash before the send) but never completed does not move it.
     await db.digestClaim.create({ data: { personId: ids.alice, day: new Date("2026-03-17"), fromDay: new Date("2026-03-16") } });
     expect(await claimDigest(db, ids.alice, "2026-03-18")).toMatchObject({ fromDay: "2026-03-16" });
+  });
+
+  it("without SMTP_URL, a mail is written as an .eml file under the mail folder", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "cl-mail-"));
+    const smtpUrl = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    process.env.MAIL_DIR = dir;
+    try {
+      const sent = await sendMail({ to: "alice@testville.fr", subject: "Vos échéances du 17 mars 2026", text: "Bonjour Alice", html: "<p>Bonjour Alice</p>" });
+      expect(await readdir(dir)).toEqual([path.basename(sent.file!)]);
+      const eml = await readFile(sent.file!, "utf8");
+      expect(eml).toMatch(/^To: alice@testville\.fr$/m);
+      expect(subjectOf(eml)).toBe("Vos échéances du 17 mars 2026");
+      expect(decodedText(eml)).toBe("Bonjour Alice");
+    } finally {
+      process.env.SMTP_URL = smtpUrl;
+      delete process.env.MAIL_DIR;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("the retention purge runs from the queue as the app role and deletes only old reads of social detail", async () => {
