@@ -15,6 +15,14 @@ import { defaultParams } from "../lib/validation/convention-params";
 import { paramToInput, ZCreateConventionInput, CONVENTION_PARAM_SPEC } from "../lib/validation/conventions";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_PERSONS, demoConventions } from "./demo-data";
 
+/** Issue 13: who receives the daily digest in the demo, for which organisations. */
+export const DEMO_DIGESTS: [email: string, orgs: string[]][] = [
+  ["agent@choisy-le-roi.demo", ["choisy-le-roi"]],
+  ["agent@aumv.demo", ["aumv"]],
+  ["agent@valophis-habitat.demo", ["valophis-habitat"]],
+  ["nadia.benali@multi.demo", ["aumv", "fnars-midi-pyrenees"]],
+];
+
 export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ organisations: number; persons: number; conventions: number; households: number; cases: number }> {
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 /* Argon2id */, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
   const year = Number(today.slice(0, 4));
@@ -90,6 +98,10 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
     }, previousConventionStories());
     // AUMV's FNAVDL cases and Habiter Solidaire en Alsace's ASLLi measures in every state (issue 7).
     const supports = await seedDemoSupports(tx, { today, orgId: (slug) => orgId.get(slug)!, personId: (email) => personIds.get(email)!, fnavdl, aslli: aslliByYear });
+    // Issue 13: the daily digest, turned on by a few agents (and Nadia Benali for both her organisations).
+    for (const [email, orgs] of DEMO_DIGESTS) {
+      await tx.digestPreference.create({ data: { personId: personIds.get(email)!, enabled: true, organisationIds: orgs.map((o) => orgId.get(o)!) } });
+    }
     await tx.auditEvent.create({ data: { action: "demo.seed", entityType: "Tenant", fields: [] } });
     return {
       organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length,

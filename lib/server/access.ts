@@ -258,3 +258,4 @@ export async function organisationSettings(caller: Caller, db: Db = prisma) {
 export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSharedCases, partyCaseScope, referralOptions, supportCaseOptions } from "./cases";
 export { nextObligations } from "./dashboard";
 export { householdReadLog, memberReadLog } from "./read-log";
+export { digestPreferenceOf, unsubscribeView } from "./digest-prefs";

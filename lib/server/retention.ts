@@ -146,9 +146,9 @@ async function purgeOne(db: Db, c: PurgeCandidate, today: IsoDate): Promise<bool
 export type PurgeReport = { today: IsoDate; dryRun: boolean; households: PurgeCandidate[]; readLogDeleted: number };
 
 /**
- * `npm run purge` (and later the daily job): purges the households past retention and the reads of social
+ * `npm run purge` and the daily job (lib/server/jobs.ts): purges the households past retention and the reads of social
  * detail older than READ_LOG_MONTHS. With `dryRun`, lists what would go and changes nothing.
- * Runs as the database owner: the application role may not delete audit events.
+ * Runs as the database owner or as the application role (audit events go only through `purge_read_log`).
  */
 export async function purge(db: Db, today: IsoDate, opts: { dryRun?: boolean } = {}): Promise<PurgeReport> {
   const households = await purgeCandidates(db, today);
@@ -159,7 +159,10 @@ export async function purge(db: Db, today: IsoDate, opts: { dryRun?: boolean } =
   }
   const purged: PurgeCandidate[] = [];
   for (const c of households) if (await purgeOne(db, c, today)) purged.push(c);
-  const { count } = await db.auditEvent.deleteMany({ where: { action: "case.socialDetail.read", at: { lt: readLogBefore } } });
+  // Through the migration's SECURITY DEFINER function: the app role (the daily job, issue 13) may delete these
+  // reads and no other audit event; the owner (npm run purge) goes the same way.
+  const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`SELECT purge_read_log(${readLogBefore}::timestamp) AS n`;
+  const count = Number(n);
   if (count > 0) await writeAudit(db, { actorId: null, organisationId: null, action: "readLog.purge", entityType: "AuditEvent", fields: [] });
   return { today, dryRun: false, households: purged, readLogDeleted: count };
 }

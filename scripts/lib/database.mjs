@@ -5,6 +5,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { APP_ROLE, DATA, ROOT, cfgOf, createDatabase, ensureAppRole, ensureCluster, grantAppRole, superCfg, urlOf, withClient } from "./pg.mjs";
 import { applyMigrations } from "./migrate.mjs";
+import { installJobQueue } from "./jobs.mjs";
 
 export const DEFAULT_DB = "conventions";
 
@@ -65,6 +66,7 @@ export function runTs(ownerCfg, file, args = [], extraEnv = {}) {
 export async function prepare(database = DEFAULT_DB, { quiet = false, hold = false } = {}) {
   const conn = await ownerConnection(database, { hold });
   await migrate(conn, { quiet });
+  await installJobQueue(conn.ownerCfg);
   const appCfg = await appConnection(conn);
   return { ...conn, appCfg, ownerUrl: urlOf(conn.ownerCfg), appUrl: urlOf(appCfg) };
 }

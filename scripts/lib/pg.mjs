@@ -216,6 +216,16 @@ export async function grantAppRole(ownerCfg, role) {
     for (const t of APPEND_ONLY_TABLES) {
       await c.query(`REVOKE UPDATE, DELETE, TRUNCATE ON TABLE ${ident(t)} FROM ${ident(role)}`).catch(() => {});
     }
+    // Issue 13: the one way the app deletes audit events (reads of social detail past 12 months).
+    await c.query(`GRANT EXECUTE ON FUNCTION purge_read_log(timestamp) TO ${ident(role)}`).catch(() => {});
+    // Issue 13: the job queue's schema, once installed (scripts/lib/jobs.mjs): rows only, no DDL.
+    const { rowCount } = await c.query("SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss'");
+    if (rowCount) {
+      await c.query(`GRANT USAGE ON SCHEMA pgboss TO ${ident(role)}`);
+      await c.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${ident(role)}`);
+      await c.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA pgboss TO ${ident(role)}`);
+      await c.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO ${ident(role)}`);
+    }
   });
 }
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, fnavdlCaseFacts, relaisCaseFacts, relaisFigures, type FnavdlCaseEvent, type RelaisCaseEvent } from "@/lib/domain";
 import { nextObligations, resolveCaller } from "@/lib/server/access";
 import { caseStage } from "@/lib/server/cases";
+import { digestGroups, runDailyDigest } from "@/lib/server/digest";
+import { DEMO_DIGESTS } from "@/prisma/seed-demo";
 import { seeded, TODAY } from "./helpers";
 
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -46,6 +48,27 @@ describe("the demo tenant", () => {
     expect(aumv.some((o) => o.key === "REL-2:diagnostic")).toBe(true);
     const valophis = await nextObligations(await caller("agent@valophis-habitat.demo", "valophis-habitat"), TODAY, 50);
     expect(valophis.some((o) => o.ownerType === "CASE")).toBe(false);
+  });
+
+  it("ACC-1: the demo's daily digests (issue 13) go to its four subscribers, each with only their chosen organisations, agreeing with the dashboard", async () => {
+    const mails: { to: string; text: string }[] = [];
+    const run = await runDailyDigest(TODAY, { db: s.db, send: async (m) => { mails.push({ to: m.to, text: m.text }); } });
+    expect(run.sent + run.empty).toBe(DEMO_DIGESTS.length);
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+    const names = new Map((await s.db.organisation.findMany({ select: { slug: true, name: true } })).map((o) => [o.slug, o.name]));
+    for (const m of mails) {
+      const chosen = DEMO_DIGESTS.find(([email]) => email === m.to)![1];
+      const groups = [...m.text.matchAll(/^== (.+) ==$/gm)].map((x) => x[1]);
+      expect(groups.length).toBeGreaterThan(0);
+      expect(groups.every((g) => chosen.some((slug) => names.get(slug) === g))).toBe(true);
+    }
+    // The week's items of AUMV are the dashboard's, in the same order.
+    const caller = (await resolveCaller({ personId: s.person("agent@aumv.demo").id }, "aumv"))!;
+    const until = addDays(TODAY, 7, "GEN-6");
+    const board = (await nextObligations(caller, TODAY, 500)).filter((o) => o.dueOn!.toISOString().slice(0, 10) >= TODAY && o.dueOn!.toISOString().slice(0, 10) < until);
+    const [aumv] = await digestGroups(s.db, [{ id: s.org("aumv"), slug: "aumv", name: "AUMV" }], TODAY, TODAY);
+    expect(board.length).toBeGreaterThan(0);
+    expect(aumv.soon.map((i) => i.id)).toEqual(board.map((o) => o.id));
   });
 
   it("GEN-1: the previous FNAVDL convention and an ASLLi partnership for each past year from 2025 are there; by kind, a test reaches the current ones", async () => {

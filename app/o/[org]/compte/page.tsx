@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { getCaller } from "@/lib/server/access";
+import { digestPreferenceOf, getCaller } from "@/lib/server/access";
 import { ORG_KIND_LABEL, ROLE_LABEL } from "@/lib/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { PasswordForm } from "./password-form";
+import { DigestForm } from "./digest-form";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
 export default async function AccountPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const caller = await getCaller(org);
+  const digest = await digestPreferenceOf(caller);
   return (
     <>
       <PageHeader title="Mon compte" subtitle={`${caller.firstName} ${caller.lastName} · ${caller.email}`} />
@@ -22,6 +24,10 @@ export default async function AccountPage({ params }: { params: Promise<{ org: s
           <ul className="space-y-1 text-sm">
             {caller.memberships.map((m) => <li key={m.slug}><span className="font-medium">{m.name}</span> — {ORG_KIND_LABEL[m.kind]}, {ROLE_LABEL[m.role]}</li>)}
           </ul>
+        </section>
+        <section id="recapitulatif" aria-labelledby="recap" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="recap" className="mb-3 text-base font-semibold">Récapitulatif quotidien par e-mail</h2>
+          <DigestForm org={caller.org.slug} organisations={caller.memberships.map((m) => ({ id: m.organisationId, name: m.name }))} initial={digest} />
         </section>
       </div>
     </>
