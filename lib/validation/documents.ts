@@ -3,7 +3,7 @@ import { z } from "zod";
 // Documents attached to a convention or an avenant (issue 5 §5). Shared by the upload form and the
 // upload route handler; the bytes themselves are checked by content on the server (lib/server/documents.ts).
 
-export const DOCUMENT_CATEGORIES = ["SIGNED_CONVENTION", "ANNEX", "AVENANT", "MINUTES", "LETTER", "OTHER"] as const;
+export const DOCUMENT_CATEGORIES = ["SIGNED_CONVENTION", "ANNEX", "AVENANT", "MINUTES", "LETTER", "ANNUAL_BILAN", "OTHER"] as const;
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
 export const DOCUMENT_CATEGORY_LABEL: Record<DocumentCategory, string> = {
@@ -12,6 +12,7 @@ export const DOCUMENT_CATEGORY_LABEL: Record<DocumentCategory, string> = {
   AVENANT: "Avenant signé",
   MINUTES: "Compte rendu",
   LETTER: "Courrier",
+  ANNUAL_BILAN: "Bilan annuel (RES-22)",
   OTHER: "Autre document",
 };
 

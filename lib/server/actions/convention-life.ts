@@ -65,6 +65,8 @@ export const fulfilObligation = orgAction({
     if (o.responsibleOrganisationId && o.responsibleOrganisationId !== ctx.caller.org.id) throw new ActionError("Cette obligation incombe à une autre partie de la convention.");
     if (input.on < isoOf(o.opensOn)) throw new ActionError("La date précède l'ouverture de cette obligation.", { on: [`Au plus tôt le ${isoOf(o.opensOn)}.`] });
     if (input.on > today()) throw new ActionError("Cette date est dans le futur.", { on: ["Une date passée ou aujourd'hui."] });
+    // RES-22: the bilan is sent with its file to every réservataire at once, from its page (lib/server/actions/annual-bilan.ts).
+    if (o.key.startsWith("RES-22:bilan:")) throw new ActionError("Le bilan annuel se marque comme envoyé depuis sa page, avec le fichier, pour tous les réservataires (RES-22).");
     const kind = fulfilmentKind(o.key);
     if (kind === "AGREED" && input.share === undefined) throw new ActionError("Indiquez la part convenue.", { share: ["Part de l'année, en %."] });
     const e = fulfillingEvent(o, input.on, { amountCents: input.amount, share: input.share, by: role });
