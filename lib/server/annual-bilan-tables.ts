@@ -110,7 +110,7 @@ export function bilanTables(v: AnnualBilanView): ReportTable[] {
       forecastYear: v.soustraits.year.find((x) => x.category === n.category)?.dwellings ?? 0,
       rehoused: v.bilan.rehousings[n.category],
       forecastNext: n.dwellings,
-      references: n.references.join(" ; "),
+      references: n.references.join(" ; ") || null,
     })),
     note: `Relogements : baux signés en ${y} sur des logements soustraits à leur vacance. Prévision ${y + 1} : logements déclarés soustraits pour ${y + 1}, avec leurs documents (CUS, CIA, conventions ANRU, arrêtés, plans de vente).`,
   };
