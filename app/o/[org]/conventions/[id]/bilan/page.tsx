@@ -52,7 +52,7 @@ export default async function BilanPage({ params, searchParams }: { params: Prom
       </nav>
       {v.provisional ? <div className="mb-4"><Alert tone="info">L&apos;année {v.year} n&apos;est pas close : chiffres provisoires, à la date du {formatDate(now)}. Le bilan s&apos;envoie à partir du 1er janvier {v.year + 1}.</Alert></div> : null}
       <p className="mb-4 text-sm text-slate-700">
-        Comptes agrégés par réservataire, sans aucune donnée sur les candidats ni les ménages : ce bilan est communiqué à chacun des {v.reservataires.length} réservataire{v.reservataires.length > 1 ? "s" : ""} de {v.bailleur.name} sur {v.territory} (ACC-1).
+        Comptes agrégés par réservataire, sans aucune donnée sur les candidats ni les ménages : ce bilan est communiqué {v.reservataires.length > 1 ? `à chacun des ${v.reservataires.length} réservataires` : "au réservataire"} de {v.bailleur.name} sur {v.territory} (ACC-1).
       </p>
 
       <section aria-labelledby="suivi" className={`${section} mb-6 print:hidden`}>
@@ -60,7 +60,7 @@ export default async function BilanPage({ params, searchParams }: { params: Prom
         <table className="mt-2 min-w-full text-sm" data-testid="bilan-follow">
           <caption className="sr-only">Envoi du bilan {v.year} et réunion de validation, par réservataire</caption>
           <thead><tr className="text-left text-xs uppercase tracking-wide text-slate-700">
-            <th scope="col" className="py-1 pr-3">Réservataire</th><th scope="col" className="py-1 pr-3">Bilan envoyé (RES-22)</th><th scope="col" className="py-1 pr-3">Réunion de validation (RES-23)</th>
+            <th scope="col" className="w-1/4 py-1 pr-3">Réservataire</th><th scope="col" className="w-2/5 py-1 pr-3">Bilan envoyé (RES-22)</th><th scope="col" className="py-1 pr-3">Réunion de validation (RES-23)</th>
           </tr></thead>
           <tbody className="divide-y divide-slate-100">
             {v.follow.map((f) => (
