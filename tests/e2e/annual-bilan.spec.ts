@@ -8,6 +8,11 @@ import { expectAccessible, signIn } from "./helpers";
 // an organisation outside the territory's conventions gets a 404 (ACC-1). Figures: prisma/demo-vacancies.ts (2025:
 // 32 proposed to the Ville, 29 attributed, 28 leases, 5 equivalents, objective 127 × 24 % = 30).
 
+async function setClock(page: Page, today: string | null) {
+  expect((await page.request.post("/api/test/clock", { data: { today } })).ok()).toBe(true);
+}
+test.afterEach(async ({ page }) => { await setClock(page, null); });
+
 async function openBilan(page: Page, org: string) {
   await page.goto(`/o/${org}/conventions`);
   await page.getByRole("link", { name: /réservation en flux 2024-2026/ }).click();
@@ -84,4 +89,21 @@ test("ACC-1, RES-22: Valophis sees its 2025 bilan sent to the Ville; AUMV, party
   expect(res?.status()).toBe(404);
   const api = await page.request.get(`/api/o/aumv/conventions/${id}/bilan?annee=2025&format=xlsx`);
   expect(api.status()).toBe(404);
+});
+
+test("RES-22: on 15 January 2027 Valophis marks the 2026 bilan sent: the .xlsx is attached to the Ville's convention and the obligation is done", async ({ page }) => {
+  await setClock(page, "2027-01-15");
+  await signIn(page, "agent@valophis-habitat.demo");
+  await openBilan(page, "valophis-habitat");
+  await page.getByRole("navigation", { name: "Année" }).getByRole("link", { name: "2026" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bilan annuel 2026" })).toBeVisible();
+  const form = page.getByRole("form", { name: "Marquer le bilan 2026 comme envoyé" });
+  await expect(form.getByLabel("Date d'envoi")).toHaveValue("2027-01-15");
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/annual-bilan-send.png", fullPage: false });
+  await form.getByRole("button", { name: /Marquer comme envoyé/ }).click();
+  await expect(page.getByTestId("bilan-follow")).toContainText("envoyé le 15 janvier 2027");
+  await expect(page.getByRole("link", { name: "Bilan 2026 – Valophis Habitat – Choisy-le-Roi.xlsx" })).toBeVisible();
+  await page.getByRole("link", { name: /Convention bilatérale de réservation/ }).click();
+  await expect(page.getByText("Bilan 2026 – Valophis Habitat – Choisy-le-Roi.xlsx")).toBeVisible();
 });
