@@ -8,6 +8,8 @@ import { demoConventionEvents } from "./demo-events";
 import { seedDemoHouseholds } from "./demo-households";
 import { seedDemoDwellings } from "./demo-dwellings";
 import { seedDemoDroits } from "./demo-droits";
+import { seedDemoVacancies } from "./demo-vacancies";
+import { seedDemoBilans } from "./demo-bilans";
 import { previousConventionStories, seedDemoCases } from "./demo-cases";
 import { seedDemoSupports } from "./demo-supports";
 import { computeSearchKey } from "../lib/server/households";
@@ -77,6 +79,12 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
     // Valophis's stock in Choisy-le-Roi, its rotation, and Choisy's droits de réservation (issue 9).
     await seedDemoDwellings(tx, { bailleurOrgId: orgId.get("valophis-habitat")!, personId: personIds.get("agent@valophis-habitat.demo")!, territory: "Choisy-le-Roi" });
     await seedDemoDroits(tx, { conventionId: reservationId, personId: personIds.get("agent@choisy-le-roi.demo")!, today });
+    // The vacancies of 2024 and 2025 and the annual bilans sent with their file (issue 11, RES-13, RES-22, RES-23).
+    await seedDemoVacancies(tx, {
+      bailleurOrgId: orgId.get("valophis-habitat")!, conventionId: reservationId, bailleurPersonId: personIds.get("agent@valophis-habitat.demo")!,
+      cityPersonId: personIds.get("agent@choisy-le-roi.demo")!, cityOrgId: orgId.get("choisy-le-roi")!, today,
+    });
+    await seedDemoBilans(tx, { conventionId: reservationId, bailleurOrgId: orgId.get("valophis-habitat")!, bailleurPersonId: personIds.get("agent@valophis-habitat.demo")!, today });
     // Households of the Ville and relais cases in every state (issue 6 §7).
     const households = await seedDemoHouseholds(tx, { orgId: (slug) => orgId.get(slug)!, personId: (email) => personIds.get(email)!, today });
     const cases = await seedDemoCases(tx, {

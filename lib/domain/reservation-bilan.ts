@@ -40,8 +40,8 @@ export interface BilanVacancy {
 
 export interface BilanReservataire {
   id: string;
-  /** RES-11: the share agreed for the year. */
-  share: number;
+  /** RES-11: the share agreed for the year; null when none was agreed (no objective). */
+  share: number | null;
   /** RES-10: droits uniques held at 1 January of the year, and acquired during it. */
   droitsUniquesJan1: number;
   acquisitions: number;
@@ -64,8 +64,9 @@ export interface BilanReservataireRow extends Breakdown, BilanBreakdowns {
   leases: number;
   equivalents: number;
   counted: number;
-  objective: number;
-  objectiveReached: boolean;
+  /** RES-14: share × freed, in whole dwellings; null without an agreed share. */
+  objective: number | null;
+  objectiveReached: boolean | null;
   droitsUniquesConsumed: number;
   /** RES-10: held at 1 January of the following year. */
   droitsUniquesNextJan1: number;
@@ -129,10 +130,10 @@ export function annualBilan(input: {
   const rows = new Map<string, BilanReservataireRow>();
   for (const r of input.reservataires) {
     if (rows.has(r.id)) throw new DomainError("RES-22", "DUPLICATE", { field: "reservataireId", value: r.id });
-    assertRate(r.share, "share", "RES-11");
+    if (r.share !== null) assertRate(r.share, "share", "RES-11");
     assertNonNegative(r.droitsUniquesJan1, "droitsUniquesJan1", "RES-10");
     assertNonNegative(r.acquisitions, "acquisitions", "RES-10");
-    const zero = { leases: 0, equivalents: 0, counted: 0, objective: 0, objectiveReached: false, droitsUniquesConsumed: 0, droitsUniquesNextJan1: 0 };
+    const zero = { leases: 0, equivalents: 0, counted: 0, objective: null, objectiveReached: null, droitsUniquesConsumed: 0, droitsUniquesNextJan1: 0 };
     rows.set(r.id, { id: r.id, ...emptyBreakdowns(), ...zero });
   }
   const totals = emptyBreakdowns();
@@ -142,7 +143,11 @@ export function annualBilan(input: {
     assertIso(v.declaredOn, "RES-22");
     const d = dwellings.get(v.dwellingId);
     if (d === undefined) throw new DomainError("RES-22", "UNKNOWN_VALUE", { field: "dwellingId", value: v.dwellingId });
-    if (inYear(v.declaredOn) && d.regime.kind === "FLUX") freed += 1;
+    // A withdrawn declaration was never a vacancy: not freed, not proposed, not attributed.
+    if (v.outcome === "WITHDRAWN") continue;
+    // RES-4b: freed = dwellings of the assiette declared in the year, whatever their orientation, except those
+    // soustraits at their vacancy (RES-3: they do not enter the flux), as on the flux page.
+    if (inYear(v.declaredOn) && d.regime.kind === "FLUX" && v.soustraitCategory === null) freed += 1;
     if (v.reservataireId === null) {
       if (v.soustraitCategory !== null && v.outcome === "LEASE_SIGNED" && inYear(v.outcomeOn)) rehousings[v.soustraitCategory] += 1;
       continue;
@@ -166,8 +171,8 @@ export function annualBilan(input: {
   for (const r of input.reservataires) {
     const row = rows.get(r.id) as BilanReservataireRow;
     row.counted = row.leases + row.equivalents;
-    row.objective = fluxObjective(freed, r.share);
-    row.objectiveReached = row.counted >= row.objective;
+    row.objective = r.share === null ? null : fluxObjective(freed, r.share);
+    row.objectiveReached = row.objective === null ? null : row.counted >= row.objective;
     row.droitsUniquesConsumed = row.counted; // RES-10: each counted dwelling consumes one droit unique
     row.droitsUniquesNextJan1 = droitsUniquesNextStock({
       stockJan1: r.droitsUniquesJan1,

@@ -21,7 +21,8 @@ export function fulfilmentKind(key: string): FulfilmentKind | null {
   if (head === "GEN-5:confirm") return "PAYMENT_CONFIRMATION";
   if (head === "GEN-5:refund") return "REFUND";
   if (head === "RES-11:share") return "AGREED";
-  if (["RES-22:bilan", "RES-3:soustraits", "AVD-17:figures", "ASL-11:table", "AVD-5:report", "AVD-3:budget-change", "AVD-15:answer"].includes(head)) return "SENT";
+  // RES-22:bilan is marked sent from the bilan's page, with the file, for every réservataire at once (issue 11).
+  if (["RES-3:soustraits", "AVD-17:figures", "ASL-11:table", "AVD-5:report", "AVD-3:budget-change", "AVD-15:answer"].includes(head)) return "SENT";
   return null;
 }
 

@@ -3,8 +3,11 @@ import { z } from "zod";
 // Documents attached to a convention or an avenant (issue 5 §5). Shared by the upload form and the
 // upload route handler; the bytes themselves are checked by content on the server (lib/server/documents.ts).
 
+/** What a person may upload. */
 export const DOCUMENT_CATEGORIES = ["SIGNED_CONVENTION", "ANNEX", "AVENANT", "MINUTES", "LETTER", "OTHER"] as const;
-export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
+/** What only the application writes: the annual bilan's .xlsx, attached when it is marked sent (issue 11, RES-22). */
+export const GENERATED_DOCUMENT_CATEGORIES = ["ANNUAL_BILAN"] as const;
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number] | (typeof GENERATED_DOCUMENT_CATEGORIES)[number];
 
 export const DOCUMENT_CATEGORY_LABEL: Record<DocumentCategory, string> = {
   SIGNED_CONVENTION: "Convention signée",
@@ -12,6 +15,7 @@ export const DOCUMENT_CATEGORY_LABEL: Record<DocumentCategory, string> = {
   AVENANT: "Avenant signé",
   MINUTES: "Compte rendu",
   LETTER: "Courrier",
+  ANNUAL_BILAN: "Bilan annuel (RES-22)",
   OTHER: "Autre document",
 };
 

@@ -177,4 +177,29 @@ describe("the demo tenant", () => {
     }
     for (const r of ranks.values()) expect(r.sort((a, b) => a - b)).toEqual(r.map((_, i) => i + 1));
   });
+
+  it("RES-22 RES-23 RES-13 RES-14: the demo shows the 2024 and 2025 bilans of Valophis on Choisy-le-Roi, sent with their .xlsx; the 2024 one validated in 2025", async () => {
+    const { annualBilanView } = await import("@/lib/server/annual-bilan");
+    const valophis = (await resolveCaller({ personId: s.person("agent@valophis-habitat.demo").id, sessionVersion: 0 }, "valophis-habitat"))!;
+    const conv = s.convention("RESERVATION_FLUX");
+    const [b24, b25] = [(await annualBilanView(valophis, conv, 2024, TODAY))!, (await annualBilanView(valophis, conv, 2025, TODAY))!];
+    // prisma/demo-vacancies.ts DEMO_VACANCY_PLAN: 2024 — 22 leases, 4 lapses, 2 refusals, 1 withdrawn, 1 let in January 2025,
+    // 92 let by the bailleur; 2025 — 27 leases (+ the one of 2024), 3 lapses, 2 refusals, 1 withdrawn, 95 let by the bailleur.
+    expect([b24.freed, b25.freed]).toEqual([29 + 92, 32 + 95]);
+    const [c24, c25] = [b24.reservataires[0], b25.reservataires[0]];
+    expect(c24.name).toBe("Ville de Choisy-le-Roi");
+    expect([c24.row.proposed, c24.row.attributed, c24.row.leases, c24.row.equivalents, c24.row.objective, c24.row.objectiveReached]).toEqual([29, 25, 22, 6, 29, false]); // 121 × 24 % = 29,04
+    expect([c25.row.proposed, c25.row.attributed, c25.row.leases, c25.row.equivalents, c25.row.objective, c25.row.objectiveReached]).toEqual([32, 29, 28, 5, 30, true]); // 127 × 24 % = 30,48
+    expect(c24.share.source).toBe("CONVENTION");
+    expect(c25.share).toEqual({ share: 0.24, source: "AGREED" });
+    expect(Object.values(b24.bilan.rehousings).reduce((a, b) => a + b, 0)).toBe(12);
+    expect(Object.values(b25.bilan.rehousings).reduce((a, b) => a + b, 0)).toBe(17);
+    expect(c24.droits.nextJan1).toBeCloseTo(c25.droits.jan1, 9); // RES-10: the stock carries over
+    // Both were marked sent with their file; the 2024 one was validated at the 2025 meeting, the 2025 one awaits its meeting.
+    expect(b24.mine.sending?.fileName).toBe("Bilan 2024 – Valophis Habitat – Choisy-le-Roi.xlsx");
+    expect(b25.mine.sending?.documentId).toBeTruthy();
+    expect(b24.mine.meeting?.participants).toContain("Mme Hamon");
+    expect(b25.mine.meeting).toBeNull();
+    expect(await s.db.document.count({ where: { conventionId: conv, category: "ANNUAL_BILAN" } })).toBe(2);
+  });
 });

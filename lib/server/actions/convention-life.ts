@@ -61,6 +61,8 @@ export const fulfilObligation = orgAction({
     const { role } = await lockConvention(ctx.tx, ctx, input.conventionId, input.version, { signed: true });
     const o = await ctx.tx.obligation.findUnique({ where: { ownerType_ownerId_key: { ownerType: "CONVENTION", ownerId: input.conventionId, key: input.key } } });
     if (!o || !o.visibleToOrgIds.includes(ctx.caller.org.id)) throw new NotFoundError();
+    // RES-22: the bilan is sent with its file to every réservataire at once, from its page (lib/server/actions/annual-bilan.ts).
+    if (o.key.startsWith("RES-22:bilan:")) throw new ActionError("Le bilan annuel se marque comme envoyé depuis sa page, avec le fichier, pour tous les réservataires (RES-22).");
     if (o.doneOn) throw new ActionError("Cette obligation est déjà remplie.");
     if (o.responsibleOrganisationId && o.responsibleOrganisationId !== ctx.caller.org.id) throw new ActionError("Cette obligation incombe à une autre partie de la convention.");
     if (input.on < isoOf(o.opensOn)) throw new ActionError("La date précède l'ouverture de cette obligation.", { on: [`Au plus tôt le ${isoOf(o.opensOn)}.`] });

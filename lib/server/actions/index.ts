@@ -15,3 +15,4 @@ export * as droits from "./droits";
 export * as vacancies from "./vacancies";
 export * as newProgrammes from "./new-programmes";
 export * as digest from "./digest";
+export * as annualBilan from "./annual-bilan";

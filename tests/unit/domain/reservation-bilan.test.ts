@@ -85,6 +85,25 @@ describe("annual bilan (RES-22)", () => {
     expect(r.reservataires[0]).toMatchObject({ objective: 5, counted: 3, objectiveReached: false }); // 6 × 0.9 = 5.4 → 5
   });
 
+  it("RES-22 RES-4b RES-3: a withdrawn declaration counts nowhere; a dwelling of the flux soustrait at its vacancy is not freed", () => {
+    const more = [
+      ...vacancies,
+      v("d8", "ville", "2024-05-02", null, "WITHDRAWN", "2024-05-03"),
+      v("d2", null, "2024-08-01", null, "LEASE_SIGNED", "2024-08-20", "RENOUVELLEMENT_URBAIN"),
+    ];
+    const r = annualBilan({ year: 2024, dwellings, vacancies: more, reservataires });
+    expect(r.freed).toBe(6); // unchanged: neither the withdrawn one nor the soustrait one
+    expect(r.reservataires[0]).toMatchObject({ proposed: 3, attributed: 2, counted: 3 });
+    expect(r.totals.proposed).toBe(5);
+    expect(r.rehousings).toEqual({ MUTATION_INTERNE: 1, RENOUVELLEMENT_URBAIN: 1, PERIL_INSALUBRITE: 0, VENTE: 0 });
+  });
+
+  it("RES-22 RES-11 RES-14: without an agreed share there is no objective (null), the counts remain", () => {
+    const r = annualBilan({ year: 2024, dwellings, vacancies, reservataires: [{ ...reservataires[0], share: null }, reservataires[1]] });
+    expect(r.reservataires[0]).toMatchObject({ objective: null, objectiveReached: null, counted: 3, droitsUniquesNextJan1: 799 });
+    expect(r.reservataires[1]).toMatchObject({ objective: 2, objectiveReached: true });
+  });
+
   it("RES-22 RES-10 RES-11: invalid input is refused", () => {
     expectDomainError(() => annualBilan({ year: 2024, dwellings, vacancies: [v("d9", "ville", "2024-01-01", null, "PENDING", null)], reservataires }), "RES-22", "UNKNOWN_VALUE");
     expectDomainError(() => annualBilan({ year: 2024, dwellings, vacancies: [v("d1", "commune-x", "2024-01-01", null, "PENDING", null)], reservataires }), "RES-22", "UNKNOWN_VALUE");

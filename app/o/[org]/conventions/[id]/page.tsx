@@ -68,6 +68,10 @@ export default async function ConventionPage({ params, searchParams }: { params:
   const canAct = signed && (caller.role === "ADMIN" || caller.role === "AGENT");
   const euros = CONVENTION_PARAMS.RELAIS.find((p) => p.key === "annualSubsidyCents")!;
   const renderAction = (o: ObligationRow) => {
+    // RES-22: the bilan is read, downloaded and marked sent (with its file) on its own page.
+    if (o.key.startsWith("RES-22:bilan:")) {
+      return <Link href={`/o/${caller.org.slug}/conventions/${c.id}/bilan?annee=${o.key.slice("RES-22:bilan:".length)}`} className="text-sm text-brand-700 hover:underline">Voir le bilan</Link>;
+    }
     const kind = fulfilmentKind(o.key);
     if (!canAct || o.doneOn || !kind || (o.responsibleOrganisationId && o.responsibleOrganisationId !== caller.org.id)) return null;
     return (
@@ -92,6 +96,7 @@ export default async function ConventionPage({ params, searchParams }: { params:
         actions={c.kind === "RESERVATION_FLUX" && signed ? (
           <>
             <Link href={`/o/${caller.org.slug}/conventions/${c.id}/flux`} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">Flux de l&apos;année</Link>
+            <Link href={`/o/${caller.org.slug}/conventions/${c.id}/bilan`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Bilan annuel</Link>
             <Link href={`/o/${caller.org.slug}/conventions/${c.id}/droits`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Droits de réservation</Link>
             <Link href={`/o/${caller.org.slug}/logements`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Logements du flux</Link>
           </>
