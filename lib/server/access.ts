@@ -258,3 +258,6 @@ export async function organisationSettings(caller: Caller, db: Db = prisma) {
 export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSharedCases, partyCaseScope, referralOptions, supportCaseOptions } from "./cases";
 export { nextObligations } from "./dashboard";
 export { householdReadLog, memberReadLog } from "./read-log";
+// Reports (issue 14): figures computed from the cases of the conventions the caller's organisation is party to.
+export { aslliReport, obligationTimeliness, relaisReport, reportIndex } from "./reports";
+export { fnavdlReport } from "./reports-fnavdl";

@@ -91,7 +91,8 @@ describe("the demo tenant", () => {
   });
 
   it("AVD-9, AVD-11: under the previous convention a DALO support was prolonged beyond 9 months after an evaluation, and its lease slid", async () => {
-    const cases = (await supportCases("FNAVDL")).filter((c) => c.convention.title.startsWith("Convention d'objectifs FNAVDL 2024-2025"));
+    // Issue 14 added four fixed cases to that convention (the annex III report's hand-checked figures); this one was evaluated.
+    const cases = (await supportCases("FNAVDL")).filter((c) => c.convention.title.startsWith("Convention d'objectifs FNAVDL 2024-2025") && c.events.some((e) => e.type === "EVALUATION_SENT"));
     expect(cases).toHaveLength(1);
     const events = cases[0].events.map((e) => e.payload as unknown as FnavdlCaseEvent);
     const f = fnavdlCaseFacts(events, true);
