@@ -261,3 +261,5 @@ export { householdReadLog, memberReadLog } from "./read-log";
 // Reports (issue 14): figures computed from the cases of the conventions the caller's organisation is party to.
 export { aslliReport, obligationTimeliness, relaisReport, reportIndex } from "./reports";
 export { fnavdlReport } from "./reports-fnavdl";
+// The audit view of an organisation for its ADMINs (issue 14 §3).
+export { auditView, cleanFilters, ENTITY_LABELS, type AuditFilters } from "./audit-view";

@@ -47,7 +47,7 @@ const num = (p: Record<string, unknown>, k: string): number | null => {
 };
 
 /** The annex III report of an FNAVDL convention for one of its years (`A1`, `A2`…, `tout`) or [du, au]; null unless the caller is a party. */
-export async function fnavdlReport(caller: Pick<Caller, "org">, conventionId: string, q: { periode?: string; du?: string; au?: string }, db: Db = prisma) {
+export async function fnavdlReport(caller: Pick<Caller, "org">, conventionId: string, q: { periode?: string; du?: string; au?: string }, db: Db = prisma): Promise<FnavdlReport | null> {
   const conv = await db.convention.findFirst({
     where: { id: conventionId, kind: "FNAVDL", parties: { some: { organisationId: caller.org.id } } },
     select: { id: true, title: true, territory: true, startOn: true, signedOn: true, parameters: true, events: { where: { type: "AVENANT" }, select: { payload: true } }, parties: { select: { organisation: { select: { name: true } } } } },
@@ -75,14 +75,25 @@ export async function fnavdlReport(caller: Pick<Caller, "org">, conventionId: st
   const answers = { HOUSEHOLD: [] as SatisfactionAnswer[], BAILLEUR: [] as SatisfactionAnswer[] };
   for (const c of events) for (const e of c.events) if (e.type === "SURVEY" && e.on >= period.from && e.on <= period.to) answers[e.respondent].push(e.answer);
   const satisfaction = { household: satisfactionResults(answers.HOUSEHOLD), bailleur: satisfactionResults(answers.BAILLEUR), households: answers.HOUSEHOLD.length, bailleurs: answers.BAILLEUR.length };
-  const report = {
+  const report: FnavdlReportData = {
     convention: { id: conv.id, title: conv.title, territory: conv.territory, parties: conv.parties.map((x) => x.organisation.name), dalo },
     periods, period, indicators, objectives, forecast, split, satisfaction,
   };
   return { ...report, tables: fnavdlTables(report) };
 }
 
-export type FnavdlReport = NonNullable<Awaited<ReturnType<typeof fnavdlReport>>>;
+export type FnavdlReport = FnavdlReportData & { tables: ReportTable[] };
+
+type FnavdlReportData = {
+  convention: { id: string; title: string; territory: string | null; parties: string[]; dalo: boolean };
+  periods: ReportPeriod[];
+  period: ReportPeriod;
+  indicators: FnavdlIndicators;
+  objectives: Record<number, number | null>;
+  forecast: Record<Intensity, number>;
+  split: (ReturnType<typeof fnavdlSplitDeviation> & { threshold: number }) | null;
+  satisfaction: { household: ReturnType<typeof satisfactionResults>; bailleur: ReturnType<typeof satisfactionResults>; households: number; bailleurs: number };
+};
 
 /** The value of indicator n (1–7) as the report shows it. */
 export function indicatorValue(i: FnavdlIndicators, n: number): number | null {
@@ -99,7 +110,7 @@ export function indicatorValue(i: FnavdlIndicators, n: number): number | null {
 }
 
 /** The report's tables, as the page, the CSV and the Excel workbook show them (one shape for the three). */
-export function fnavdlTables(r: Omit<FnavdlReport, "tables">): ReportTable[] {
+export function fnavdlTables(r: FnavdlReportData): ReportTable[] {
   const i = r.indicators;
   const level = (l: Intensity) => INTENSITY_LABELS[l].replace(/ \(.*\)$/, "");
   const tables: ReportTable[] = [

@@ -4,6 +4,7 @@
 // figures of the demo; the CSV of a report; and ACC-1: a non-party organisation gets nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "@/lib/export/table";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { aslliReport, fnavdlReport, obligationTimeliness, relaisReport, reportIndex } from "@/lib/server/access";
 import { fnavdlAslliFixture } from "./fnavdl-aslli-fixture";
 import { callerAs, seeded, TODAY } from "./helpers";
@@ -18,7 +19,7 @@ async function writeCase(kind: "FNAVDL" | "ASLLI", conventionId: string, househo
   await s.db.case.create({
     data: {
       kind, conventionId, householdId, createdByOrgId: s.org("aumv"), quotaYear: Number(events[0].on.slice(0, 4)), quotaRank: rank,
-      events: { create: events.map((e) => ({ type: e.type, on: new Date(`${e.on}T00:00:00Z`), payload: e, recordedById: agent, recordedByOrgId: s.org("aumv") })) },
+      events: { create: events.map((e) => ({ type: e.type, on: new Date(`${e.on}T00:00:00Z`), payload: e as Prisma.InputJsonValue, recordedById: agent, recordedByOrgId: s.org("aumv") })) },
     },
   });
 }
