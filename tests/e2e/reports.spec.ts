@@ -29,7 +29,7 @@ test("AVD-13, AVD-13b, AVD-12: the AUMV agent downloads the FNAVDL indicators of
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger en Excel (.xlsx)" }).click()]);
   expect(download.suggestedFilename()).toBe("indicateurs-fnavdl-2024-01-15_2025-01-14.xlsx");
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile((await download.path())!));
+  await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
   const sheet = wb.getWorksheet("Indicateurs annexe III")!;
   const column = (c: number) => [2, 3, 4, 5, 6, 7, 8].map((r) => sheet.getRow(r).getCell(c).value);
   expect(column(1)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
@@ -51,7 +51,9 @@ test("AVD-13, AVD-13b, AVD-12: the AUMV agent downloads the FNAVDL indicators of
   await expect(page.getByText("Année 2 : du 15 janvier 2025 au 14 janvier 2026")).toBeVisible();
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger en CSV" }).click()]);
   const text = await readFile((await csv.path())!, "utf8");
-  expect(text.startsWith("\uFEFFN°;Indicateur;Réalisé;Objectif de l'année;")).toBe(true);
+  expect(text.startsWith("\uFEFFIndicateurs annexe III\r\nN°;Indicateur;Réalisé;Objectif de l'année;")).toBe(true);
+  // Year 2's objectives are the convention's: 55 referred, 50 with a measure, 42 accompanied, 16 housed.
+  expect(text.split("\r\n").filter((l) => /^[1-7];/.test(l)).map((l) => l.split(";")[3])).toEqual(["55", "50", "", "42", "", "", "16"]);
 });
 
 test("REL-9: the relais report of 2023-2024 shows 10 supported, 2 relogés, 3 other solutions, 4 diagnostics, 2 entries", async ({ page }) => {

@@ -68,8 +68,8 @@ export default async function ReportsPage({ params }: { params: Promise<{ org: s
         <section aria-labelledby="rapports-organisation" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="rapports-organisation" className="text-base font-semibold">{caller.org.name}</h2>
           <ul className="mt-2 space-y-1 text-sm">
-            <li><Link href={`${base}/rapports/echeances`} className="text-brand-700 hover:underline">Échéances tenues à temps ou en retard</Link> — par mois, sur toutes les conventions et tous les dossiers que voit votre organisation.</li>
-            {caller.role === "ADMIN" ? <li><Link href={`${base}/membres/journal`} className="text-brand-700 hover:underline">Journal d&apos;audit</Link> — qui a fait quoi, quand, sur les données de votre organisation (administrateurs).</li> : null}
+            <li><Link href={`${base}/rapports/echeances`} className="text-brand-700 underline">Échéances tenues à temps ou en retard</Link> — par mois, sur toutes les conventions et tous les dossiers que voit votre organisation.</li>
+            {caller.role === "ADMIN" ? <li><Link href={`${base}/membres/journal`} className="text-brand-700 underline">Journal d&apos;audit</Link> — qui a fait quoi, quand, sur les données de votre organisation (administrateurs).</li> : null}
           </ul>
         </section>
       </div>
