@@ -10,6 +10,7 @@ import { seedDemoDwellings } from "./demo-dwellings";
 import { seedDemoDroits } from "./demo-droits";
 import { previousConventionStories, seedDemoCases } from "./demo-cases";
 import { seedDemoSupports } from "./demo-supports";
+import { seedDemoAudit } from "./demo-audit";
 import { computeSearchKey } from "../lib/server/households";
 import { defaultParams } from "../lib/validation/convention-params";
 import { paramToInput, ZCreateConventionInput, CONVENTION_PARAM_SPEC } from "../lib/validation/conventions";
@@ -90,6 +91,8 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
     }, previousConventionStories());
     // AUMV's FNAVDL cases and Habiter Solidaire en Alsace's ASLLi measures in every state (issue 7).
     const supports = await seedDemoSupports(tx, { today, orgId: (slug) => orgId.get(slug)!, personId: (email) => personIds.get(email)!, fnavdl, aslli: aslliByYear });
+    // The audit trail of the demo's steps (issue 14: the audit view).
+    await seedDemoAudit(tx);
     await tx.auditEvent.create({ data: { action: "demo.seed", entityType: "Tenant", fields: [] } });
     return {
       organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length,

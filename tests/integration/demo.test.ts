@@ -155,4 +155,16 @@ describe("the demo tenant", () => {
     }
     for (const r of ranks.values()) expect(r.sort((a, b) => a - b)).toEqual(r.map((_, i) => i + 1));
   });
+  it("ACC-3: every recorded step of the demo left its audit line (who, for which organisation, on the day), which AUMV's audit view shows for its agent", async () => {
+    const steps = await s.db.caseEvent.count();
+    expect(await s.db.auditEvent.count({ where: { entityType: "Case", action: { startsWith: "case." } } })).toBe(steps);
+    const first = await s.db.caseEvent.findFirstOrThrow({ where: { type: "PRESCRIPTION", case: { household: { referenceLastName: "Lefèvre" } } } });
+    const line = await s.db.auditEvent.findFirstOrThrow({ where: { entityId: first.caseId, action: "case.fnavdl.prescribe" } });
+    expect([line.actorId, line.organisationId, line.at.toISOString().slice(0, 10)]).toEqual([s.person("agent@aumv.demo").id, s.org("aumv"), "2024-02-05"]);
+    const { auditView } = await import("@/lib/server/access");
+    const { callerAs } = await import("./helpers");
+    const view = (await auditView(await callerAs(s, ["admin@aumv.demo", "aumv"]), { personne: s.person("agent@aumv.demo").id, action: "case.fnavdl." }, undefined))!;
+    expect(view.rows).toHaveLength(50);
+    expect(view.next).not.toBeNull();
+  });
 });
