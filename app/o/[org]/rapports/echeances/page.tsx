@@ -38,7 +38,7 @@ export default async function TimelinessPage({ params, searchParams }: { params:
           { key: "aTemps", label: "Faites à temps", kind: "bar", color: "#047857", stack: "e" },
           { key: "enRetard", label: "Faites en retard", kind: "bar", color: "#b45309", stack: "e" },
           { key: "nonFaites", label: "En retard, non faites", kind: "bar", color: "#b91c1c", stack: "e" },
-          { key: "aVenir", label: "À venir", kind: "bar", color: "#94a3b8", stack: "e" },
+          { key: "aVenir", label: "À venir", kind: "bar", color: "#64748b", stack: "e" },
         ]}
         testId="chart-timeliness"
       />
