@@ -6,6 +6,7 @@ import { expectAccessible, signIn } from "./helpers";
 // Issue 14: the reports in Chromium. The AUMV agent downloads the FNAVDL indicators of the demo's previous convention
 // (its fixed cases, prisma/demo-supports.ts) as .xlsx and the test reads the workbook against hand-worked literals;
 // the relais report of 2023-2024 shows 10, 2, 3, 4, 2; the other report pages, the charts and the audit view pass axe.
+// This file runs before supports.spec.ts, which adds a January 2025 case to that convention's year 1 (files run in name order).
 
 const SHOTS = "test-results/reports";
 
