@@ -199,6 +199,88 @@ export function fnavdlStories(today: IsoDate): SupportStory<FnavdlCaseEvent>[] {
         { e: { type: "SURVEY", on: "2025-07-01", respondent: "BAILLEUR", answer: "TRES_SATISFAISANT" } },
       ],
     },
+    // Issue 14: fixed, dated cases of the previous convention, so that its annex III indicators (AVD-13b) are worked out
+    // by hand once and checked literally (year 1, 15 January 2024 – 14 January 2025: 5 referred, 5 with a measure,
+    // active file 2 a month on average, 4 accompanied, 6,1 months, 13 days, 1 housed; docs/decisions.md, issue 14).
+    {
+      previous: true,
+      household: {
+        lastName: "Lefèvre", firstName: "Nathalie", birthDate: "1986-05-12", nur: "094112400127745", housingSituation: "HOTEL", commune: "Choisy-le-Roi",
+        dalo: { on: "2024-01-22", decision: "LOGEMENT" }, consent: { on: "2024-02-09", by: "Nathalie Lefèvre" },
+        members: [{ lastName: "Lefèvre", firstName: "Inès", birthDate: "2014-09-03", relationship: CHILD }],
+        resources: [{ source: "SALAIRE", euros: 1264.3 }, { source: "PRESTATIONS_FAMILIALES", euros: 141.99 }],
+      },
+      steps: [
+        { e: { type: "PRESCRIPTION", on: "2024-02-05", prescriber: "SERVICES_ETAT", motivated: false, bailGlissant: false, measure: null } },
+        { e: { type: "CONSENT", on: "2024-02-09" } },
+        { e: { type: "DIAGNOSTIC", on: "2024-02-20", supportNeeded: true, intensity: "MOYEN", plannedMonths: 6 },
+          text: diagnosticText(
+            "Mère seule avec sa fille, à l'hôtel depuis huit mois ; salariée en CDI ; droits APL jamais ouverts.",
+            "Accompagnement vers le logement, intensité moyenne, six mois : dossier de demande complet, budget logement, entrée dans les lieux.",
+          ) },
+        { e: { type: "SUPPORT_START", on: "2024-03-01", action: "AVL", intensity: "MOYEN", plannedEndOn: "2024-08-31" } },
+        { e: { type: "LEASE_SIGNED", on: "2024-06-10" } },
+        { e: { type: "SUPPORT_CHANGE", on: "2024-06-12", action: "ADL", intensity: "LEGER" } },
+        { e: { type: "END", on: "2024-08-31", reason: "COMPLETED" } },
+        { e: { type: "SURVEY", on: "2024-09-10", respondent: "HOUSEHOLD", answer: "TRES_SATISFAISANT" } },
+        { e: { type: "SURVEY", on: "2024-09-16", respondent: "BAILLEUR", answer: "PLUTOT_SATISFAISANT" } },
+      ],
+    },
+    {
+      previous: true,
+      household: {
+        lastName: "Diallo", firstName: "Moussa", birthDate: "1979-11-23", nur: "094112300874412", housingSituation: "HEBERGE_TIERS", commune: "Vitry-sur-Seine",
+        dalo: { on: "2024-05-13", decision: "LOGEMENT" }, consent: { on: "2024-05-15", by: "Moussa et Aminata Diallo" },
+        members: [{ lastName: "Diallo", firstName: "Aminata", birthDate: "1983-04-17", relationship: "CONJOINT" }, { lastName: "Diallo", firstName: "Oumou", birthDate: "2011-12-01", relationship: CHILD }],
+        resources: [{ source: "SALAIRE", euros: 1530 }, { source: "PRESTATIONS_FAMILIALES", euros: 298.3 }],
+      },
+      steps: [
+        { e: { type: "PRESCRIPTION", on: "2024-05-13", prescriber: "COMMISSION_MEDIATION", motivated: false, bailGlissant: false, measure: { intensity: "APPROFONDI", plannedMonths: 9 } } },
+        { e: { type: "CONSENT", on: "2024-05-15" } },
+        { e: { type: "SUPPORT_START", on: "2024-05-27", action: "ADL", intensity: "APPROFONDI", plannedEndOn: "2025-02-26" } },
+        { e: { type: "END", on: "2024-11-29", reason: "INTERRUPTED" } },
+        { e: { type: "SURVEY", on: "2024-12-06", respondent: "BAILLEUR", answer: "PLUTOT_INSATISFAISANT" } },
+      ],
+    },
+    {
+      previous: true,
+      household: {
+        lastName: "Girard", firstName: "Émilie", birthDate: "1992-07-29", nur: "094112400560038", housingSituation: "PARC_SOCIAL", commune: "Orly",
+        dalo: { on: "2024-08-26", decision: "LOGEMENT" }, consent: { on: "2024-09-30", by: "Émilie Girard" },
+        members: [], resources: [{ source: "SALAIRE", euros: 1688.4 }],
+      },
+      steps: [
+        { e: { type: "PRESCRIPTION", on: "2024-09-23", prescriber: "BAILLEUR_SOCIAL", motivated: true, bailGlissant: false, measure: null },
+          text: motivation("Valophis Habitat propose une mutation vers un T2 à Orly et demande un diagnostic : retards de loyer répétés dans le logement actuel.") },
+        { e: { type: "CONSENT", on: "2024-09-30" } },
+        { e: { type: "DIAGNOSTIC", on: "2024-10-14", supportNeeded: false, intensity: null, plannedMonths: null },
+          text: diagnosticText(
+            "Femme seule, en CDI ; les retards de loyer tenaient à un changement d'employeur, réglés depuis ; budget équilibré.",
+            "Pas d'accompagnement nécessaire : la mutation peut se faire sans mesure.",
+          ) },
+      ],
+    },
+    {
+      previous: true,
+      household: {
+        lastName: "Nguyen", firstName: "Thi Lan", birthDate: "1988-02-08", nur: "094112401392207", housingSituation: "LOGEMENT_TEMPORAIRE", commune: "Ivry-sur-Seine",
+        dalo: { on: "2024-11-18", decision: "LOGEMENT" }, consent: { on: "2024-12-05", by: "Thi Lan Nguyen" },
+        members: [{ lastName: "Nguyen", firstName: "Minh", birthDate: "2017-06-30", relationship: CHILD }],
+        resources: [{ source: "SALAIRE", euros: 1205.75 }, { source: "PRESTATIONS_FAMILIALES", euros: 141.99 }],
+      },
+      steps: [
+        { e: { type: "PRESCRIPTION", on: "2024-12-02", prescriber: "PDALHPD", motivated: false, bailGlissant: false, measure: null } },
+        { e: { type: "CONSENT", on: "2024-12-05" } },
+        { e: { type: "DIAGNOSTIC", on: "2024-12-16", supportNeeded: true, intensity: "LEGER", plannedMonths: 6 },
+          text: diagnosticText(
+            "Mère seule avec son fils en logement temporaire ; emploi stable ; quelques retards de factures d'énergie.",
+            "Accompagnement vers le logement, intensité légère, six mois : recherche d'un logement pérenne et installation.",
+          ) },
+        { e: { type: "SUPPORT_START", on: "2024-12-30", action: "AVL", intensity: "LEGER", plannedEndOn: "2025-06-29" } },
+        { e: { type: "LEASE_SIGNED", on: "2025-03-20" } },
+        { e: { type: "END", on: "2025-06-29", reason: "COMPLETED" } },
+      ],
+    },
   ];
 }
 

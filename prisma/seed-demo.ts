@@ -12,6 +12,7 @@ import { seedDemoVacancies } from "./demo-vacancies";
 import { seedDemoBilans } from "./demo-bilans";
 import { previousConventionStories, seedDemoCases } from "./demo-cases";
 import { seedDemoSupports } from "./demo-supports";
+import { seedDemoAudit } from "./demo-audit";
 import { computeSearchKey } from "../lib/server/households";
 import { defaultParams } from "../lib/validation/convention-params";
 import { paramToInput, ZCreateConventionInput, CONVENTION_PARAM_SPEC } from "../lib/validation/conventions";
@@ -110,6 +111,8 @@ export async function seedDemo(prisma: PrismaClient, today: string): Promise<{ o
     for (const [email, orgs] of DEMO_DIGESTS) {
       await tx.digestPreference.create({ data: { personId: personIds.get(email)!, enabled: true, organisationIds: orgs.map((o) => orgId.get(o)!) } });
     }
+    // The audit trail of the demo's steps (issue 14: the audit view).
+    await seedDemoAudit(tx);
     await tx.auditEvent.create({ data: { action: "demo.seed", entityType: "Tenant", fields: [] } });
     return {
       organisations: DEMO_ORGS.length, persons: DEMO_PERSONS.length, conventions: conventions.length,

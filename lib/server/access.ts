@@ -259,3 +259,8 @@ export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSh
 export { nextObligations } from "./dashboard";
 export { householdReadLog, memberReadLog } from "./read-log";
 export { digestPreferenceOf, unsubscribeView } from "./digest-prefs";
+// Reports (issue 14): figures computed from the cases of the conventions the caller's organisation is party to.
+export { aslliReport, obligationTimeliness, relaisReport, reportIndex } from "./reports";
+export { fnavdlReport } from "./reports-fnavdl";
+// The audit view of an organisation for its ADMINs (issue 14 §3).
+export { auditView, cleanFilters, ENTITY_LABELS, type AuditFilters } from "./audit-view";

@@ -114,7 +114,8 @@ describe("the demo tenant", () => {
   });
 
   it("AVD-9, AVD-11: under the previous convention a DALO support was prolonged beyond 9 months after an evaluation, and its lease slid", async () => {
-    const cases = (await supportCases("FNAVDL")).filter((c) => c.convention.title.startsWith("Convention d'objectifs FNAVDL 2024-2025"));
+    // Issue 14 added four fixed cases to that convention (the annex III report's hand-checked figures); this one was evaluated.
+    const cases = (await supportCases("FNAVDL")).filter((c) => c.convention.title.startsWith("Convention d'objectifs FNAVDL 2024-2025") && c.events.some((e) => e.type === "EVALUATION_SENT"));
     expect(cases).toHaveLength(1);
     const events = cases[0].events.map((e) => e.payload as unknown as FnavdlCaseEvent);
     const f = fnavdlCaseFacts(events, true);
@@ -201,5 +202,18 @@ describe("the demo tenant", () => {
     expect(b24.mine.meeting?.participants).toContain("Mme Hamon");
     expect(b25.mine.meeting).toBeNull();
     expect(await s.db.document.count({ where: { conventionId: conv, category: "ANNUAL_BILAN" } })).toBe(2);
+  });
+
+  it("ACC-3: every recorded step of the demo left its audit line (who, for which organisation, on the day), which AUMV's audit view shows for its agent", async () => {
+    const steps = await s.db.caseEvent.count();
+    expect(await s.db.auditEvent.count({ where: { entityType: "Case", action: { startsWith: "case." } } })).toBe(steps);
+    const first = await s.db.caseEvent.findFirstOrThrow({ where: { type: "PRESCRIPTION", case: { household: { referenceLastName: "Lefèvre" } } } });
+    const line = await s.db.auditEvent.findFirstOrThrow({ where: { entityId: first.caseId, action: "case.fnavdl.prescribe" } });
+    expect([line.actorId, line.organisationId, line.at.toISOString().slice(0, 10)]).toEqual([s.person("agent@aumv.demo").id, s.org("aumv"), "2024-02-05"]);
+    const { auditView } = await import("@/lib/server/access");
+    const { callerAs } = await import("./helpers");
+    const view = (await auditView(await callerAs(s, ["admin@aumv.demo", "aumv"]), { personne: s.person("agent@aumv.demo").id, action: "case.fnavdl." }, undefined))!;
+    expect(view.rows).toHaveLength(50);
+    expect(view.next).not.toBeNull();
   });
 });

@@ -28,6 +28,8 @@ let former: { id: string; lastName: string; lastContact: IsoDate }[];
 let ferreira: string; // ended 2023-06-30: past retention, gets a document and a visit checklist
 let traore: string; // stopped 2024-12-31: within retention
 let ouedraogo: string; // AUMV, previous FNAVDL convention, last contact 2025-07-01: past AUMV's 12 months
+// Issue 14: the four fixed cases of the previous FNAVDL convention (Lefèvre, Diallo, Girard, Nguyen), all closed by mid-2025: past 12 months too.
+let fixedFnavdl: string[];
 let pereira: string; // AUMV, current FNAVDL convention, closed 2026-02: within retention
 let openOld: string; // Choisy, a relais case referred in 2023 and never decided: open, untouched
 let staleClosed: string; // Choisy, a case decided without entry in 2023 whose stored closedOn is stale (null)
@@ -128,6 +130,7 @@ beforeAll(async () => {
   traore = await byName("choisy-le-roi", "Traoré", "Mariam");
   ouedraogo = await byName("aumv", "Ouedraogo", "Habib");
   pereira = await byName("aumv", "Pereira", "Sandra");
+  fixedFnavdl = [await byName("aumv", "Lefèvre", "Nathalie"), await byName("aumv", "Diallo", "Moussa"), await byName("aumv", "Girard", "Émilie"), await byName("aumv", "Nguyen", "Thi Lan")];
 
   // AUMV keeps its households' data 12 months (issue 8 §2: each organisation sets its retention).
   expect(await run("organisations.setRetention", "admin@aumv.demo", "aumv", { months: 12 })).toEqual({ ok: true, data: undefined });
@@ -187,7 +190,7 @@ describe("issue 8: retention and purge", () => {
 
   it("the candidates are the households whose every case is closed and whose last contact + retention is before today", async () => {
     const report = await purgeCandidates(s.db, PURGE_DAY);
-    const expected = [...former.filter((f) => f.lastContact < CHOISY_LIMIT).map((f) => f.id), ouedraogo, staleClosed].sort();
+    const expected = [...former.filter((f) => f.lastContact < CHOISY_LIMIT).map((f) => f.id), ouedraogo, ...fixedFnavdl, staleClosed].sort();
     expect(report.map((c) => c.householdId).sort()).toEqual(expected);
     // 5 of the previous relais convention's 12 households stopped on 2024-12-31: within retention.
     expect(former.filter((f) => f.lastContact < CHOISY_LIMIT)).toHaveLength(7);
@@ -209,7 +212,7 @@ describe("issue 8: retention and purge", () => {
     const before = { counts: await counts(), ouedraogo: await householdRow(ouedraogo), ferreira: await householdRow(ferreira), organisations: await s.db.organisation.findMany({ orderBy: { id: "asc" } }) };
     dryRun = await purge(s.db, PURGE_DAY, { dryRun: true });
     expect(dryRun.dryRun).toBe(true);
-    expect(dryRun.households.length).toBe(9);
+    expect(dryRun.households.length).toBe(13);
     expect(dryRun.readLogDeleted).toBe(1);
     const after = { counts: await counts(), ouedraogo: await householdRow(ouedraogo), ferreira: await householdRow(ferreira), organisations: await s.db.organisation.findMany({ orderBy: { id: "asc" } }) };
     expect(after).toEqual(before);
@@ -229,7 +232,7 @@ describe("issue 8: retention and purge", () => {
     expect(report.dryRun).toBe(false);
     // The dry run listed exactly what the run purged.
     expect(report.households).toEqual(dryRun.households);
-    expect(await s.db.household.count({ where: { purgedOn: { not: null } } })).toBe(9);
+    expect(await s.db.household.count({ where: { purgedOn: { not: null } } })).toBe(13);
     // REL-9 (the previous relais convention's years) and AVD-13b (the previous FNAVDL convention's years) unchanged.
     expect(await relaisYearFigures()).toEqual(relaisBefore);
     expect(await fnavdlYearIndicators()).toEqual(fnavdlBefore);
@@ -278,7 +281,8 @@ describe("issue 8: retention and purge", () => {
     // Nothing but the purged households' personal data went.
     const countsAfter = await counts();
     expect(countsAfter).toMatchObject({ households: countsBefore.households, cases: countsBefore.cases, events: countsBefore.events, documents: countsBefore.documents - 1, blobs: countsBefore.blobs - 1 });
-    expect(countsAfter.members).toBe(countsBefore.members - skeletonBefore.members.length);
+    // Issue 14's fixed FNAVDL households were purged too: Lefèvre 1 member, Diallo 2, Girard 0, Nguyen 1.
+    expect(countsAfter.members).toBe(countsBefore.members - skeletonBefore.members.length - 4);
   });
 
   it("the purge's audit events name the household and the kinds of data removed, never a value", async () => {

@@ -18,7 +18,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   return (
     <>
       <PageHeader title="Membres" subtitle={`Les personnes qui travaillent pour ${caller.org.name} dans l'application.`}
-        actions={<Link href={`/o/${caller.org.slug}/membres/donnees`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Protection des données</Link>} />
+        actions={<><Link href={`/o/${caller.org.slug}/membres/journal`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Journal d&apos;audit</Link><Link href={`/o/${caller.org.slug}/membres/donnees`} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-50">Protection des données</Link></>} />
       <div className="grid gap-6 xl:grid-cols-3">
         <section aria-labelledby="liste" className="xl:col-span-2">
           <h2 id="liste" className="sr-only">Liste des membres</h2>
