@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { YearNav } from "@/components/reports/year-nav";
 import { notFound } from "next/navigation";
 import { getCaller } from "@/lib/server/access";
 import { annualBilanView } from "@/lib/server/annual-bilan";
@@ -10,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ExportLinks, ReportTableView } from "@/components/ui/report-table";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/reports/print-button";
 import { SendBilanForm, ValidateBilanForm } from "./bilan-forms";
 
 export const metadata: Metadata = { title: "Bilan annuel" };
@@ -42,14 +43,7 @@ export default async function BilanPage({ params, searchParams }: { params: Prom
         subtitle={<>Bailleur : {v.bailleur.name} · Territoire : {v.territory} · à adresser à tous les réservataires au plus tard le {formatDate(v.dueOn)} (RES-22)</>}
         actions={<div className="flex flex-wrap gap-2 print:hidden"><ExportLinks base={`/api/o/${caller.org.slug}/conventions/${v.convention.id}/bilan`} query={`annee=${v.year}`} /><PrintButton /></div>}
       />
-      <nav aria-label="Année" className="mb-4 flex flex-wrap gap-2 print:hidden">
-        {v.years.map((y) => (
-          <Link key={y} href={`?annee=${y}`} aria-current={y === v.year ? "page" : undefined}
-            className={`rounded-md border px-3 py-1.5 text-sm tabular-nums ${y === v.year ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}>
-            {y}
-          </Link>
-        ))}
-      </nav>
+      <YearNav years={v.years} current={v.year} />
       {v.provisional ? <div className="mb-4"><Alert tone="info">L&apos;année {v.year} n&apos;est pas close : chiffres provisoires, à la date du {formatDate(now)}. Le bilan s&apos;envoie à partir du 1er janvier {v.year + 1}.</Alert></div> : null}
       <p className="mb-4 text-sm text-slate-700">
         Comptes agrégés par réservataire, sans aucune donnée sur les candidats ni les ménages : ce bilan est communiqué {v.reservataires.length > 1 ? `à chacun des ${v.reservataires.length} réservataires` : "au réservataire"} de {v.bailleur.name} sur {v.territory} (ACC-1).

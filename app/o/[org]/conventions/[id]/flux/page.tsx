@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { YearNav } from "@/components/reports/year-nav";
 import { notFound } from "next/navigation";
 import type { TargetKey } from "@/lib/domain";
 import { getCaller } from "@/lib/server/access";
@@ -80,14 +81,7 @@ export default async function FluxPage({ params, searchParams }: { params: Promi
         title="Flux de l'année"
         subtitle={<>Réservataire : {v.convention.reservataire ?? "—"} · Bailleur : {v.convention.bailleur ?? "—"}{v.convention.territory ? ` · Territoire : ${v.convention.territory}` : ""}</>}
       />
-      <nav aria-label="Année" className="mb-4 flex flex-wrap gap-2">
-        {v.years.map((y) => (
-          <Link key={y} href={`?annee=${y}`} aria-current={y === v.year ? "page" : undefined}
-            className={`rounded-md border px-3 py-1.5 text-sm tabular-nums ${y === v.year ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}>
-            {y}
-          </Link>
-        ))}
-      </nav>
+      <YearNav years={v.years} current={v.year} />
       {!v.assiette || !v.rate ? (
         <div className="mb-4"><Alert tone="info">{!v.assiette ? "La convention ne désigne pas de bailleur et de territoire : pas d'assiette." : "Aucun taux de rotation en vigueur (cinq millésimes RPLS ou un taux convenu, page Logements, RES-6) : pas de flux prévisionnel."}</Alert></div>
       ) : null}
