@@ -14,3 +14,4 @@ export * as dwellings from "./dwellings";
 export * as droits from "./droits";
 export * as vacancies from "./vacancies";
 export * as newProgrammes from "./new-programmes";
+export * as notifications from "./notifications";
