@@ -256,5 +256,6 @@ export async function organisationSettings(caller: Caller, db: Db = prisma) {
 
 // Cases (issue 6): caller-scoped reads live beside their engine bridge; re-exported here, the one door.
 export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSharedCases, partyCaseScope, referralOptions, supportCaseOptions } from "./cases";
-export { nextObligations } from "./dashboard";
+export { dashboard, dashboardObligations, nextObligations } from "./dashboard";
+export { listNotifications, notificationPreferences, unreadNotificationCount } from "./notifications";
 export { householdReadLog, memberReadLog } from "./read-log";
