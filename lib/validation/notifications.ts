@@ -18,12 +18,13 @@ export const NOTIFICATION_PAGE_SIZE = 25;
 export const ZMarkReadInput = z.object({ notificationId: ZId });
 export const ZMarkAllReadInput = z.object({});
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.union([z.array(item), item, z.literal(false), z.undefined()]).transform((v) => (Array.isArray(v) ? v : v ? [v] : []));
+/** Checked boxes: none (absent or false), one (a string) or several (an array of strings). */
+const checked = z.union([z.array(z.string().max(60)), z.string().max(60), z.literal(false), z.undefined()], { error: "Sélection invalide." })
+  .transform((v) => (Array.isArray(v) ? v : v ? [v] : []));
 
 /** The organisations and kinds the person wants in their bell (checked boxes); the others are muted. */
 export const ZNotificationPreferencesInput = z.object({
-  organisations: list(ZId).refine((v) => v.length <= 50, "50 organisations au plus."),
-  kinds: list(z.enum(NOTIFICATION_KINDS, { message: "Type de notification inconnu." })),
+  organisations: checked.pipe(z.array(ZId).max(50, "50 organisations au plus.")),
+  kinds: checked.pipe(z.array(z.enum(NOTIFICATION_KINDS, { error: "Type de notification inconnu." }))),
 });
 export type TNotificationPreferencesInput = z.input<typeof ZNotificationPreferencesInput>;
