@@ -34,8 +34,9 @@ export async function seedDemoVacancies(db: PrismaClient | Tx, today: IsoDate): 
   });
   // Dwellings from the end of the stock, in residences of the flux (never those the browser tests declare).
   const dwellings = await db.dwelling.findMany({
-    where: { bailleurOrgId: valophis.id, financing: { not: "PLI" }, firstLettingYear: { lt: 2025 }, residence: { notIn: ["Résidence Paul-Vaillant-Couturier"] } },
-    orderBy: { rplsId: "desc" }, take: STORIES.length,
+    where: { bailleurOrgId: valophis.id, financing: { not: "PLI" }, firstLettingYear: { lt: 2025 }, residence: { notIn: ["Résidence Paul-Vaillant-Couturier"] }, rplsId: { notIn: ["0940220000003", "0940220000005"] } },
+    // One dwelling in each of five residences, so that the demo's vacancies are spread over the town.
+    distinct: ["residence"], orderBy: [{ residence: "asc" }, { rplsId: "desc" }], take: STORIES.length,
   });
   const households = await db.household.findMany({ where: { organisationId: choisy.id, nur: { not: null } }, select: { nur: true, daloRecognisedOn: true, _count: { select: { members: true } }, resources: { select: { monthlyCents: true } } }, orderBy: { referenceLastName: "asc" }, take: 3 });
   const notes: Prisma.NotificationCreateManyInput[] = [];
@@ -81,7 +82,7 @@ export async function seedDemoVacancies(db: PrismaClient | Tx, today: IsoDate): 
   }
   // Documents received (ACC-2: the relais bilans sent to the Ville, the ASLLi plans sent to the Service Logement).
   const texts = await db.caseText.findMany({
-    where: { sentOn: { gte: d(addDays(today, -120, "REL-7")) }, sentToOrgIds: { isEmpty: false } },
+    where: { sentOn: { gte: d(addDays(today, -200, "REL-7")) }, sentToOrgIds: { isEmpty: false } },
     select: { caseId: true, kind: true, sentOn: true, sentToOrgIds: true, authorOrgId: true, case: { select: { household: { select: { referenceFirstName: true, referenceLastName: true } } } } },
     orderBy: { sentOn: "desc" }, take: 6,
   });

@@ -7,6 +7,7 @@ import { refreshConventionObligations } from "./conventions";
 import { prisma, withTx, type Db } from "./db";
 import { kindPanels, type KindPanels } from "./dashboard-kinds";
 import { refreshStaleVacancies, vacancyScope } from "./vacancies";
+import { vacancyLabel } from "./notifications";
 
 // The « Tableau de bord » (issue 12, GEN-6 and every obligation of DOMAIN.md): what the person's organisation may see
 // that is open and due — overdue, due within 7 days (the domain's « due soon », DEFAULT_SOON_DAYS), due within 30 days —
@@ -32,6 +33,7 @@ export type DashboardObligations = Record<DashboardGroup, { total: number; cappe
 type Row = {
   id: string; grp: number; total: number; ownerType: string; ownerId: string; conventionId: string; key: string; rule: string; messageKey: string; dueOn: Date;
   periodKey: string | null; responsibleOrganisationId: string | null; responsibleName: string | null; conventionTitle: string; householdName: string | null;
+  vacancyDeclaration: unknown;
 };
 
 const GROUP_OF: Record<number, DashboardGroup> = { 1: "overdue", 2: "week", 3: "month" };
@@ -83,13 +85,15 @@ export async function dashboardObligations(caller: Pick<Caller, "org">, today: I
     picked AS (${Prisma.join(groups.map(pick), " UNION ALL ")})
     SELECT o.id, p.grp, p.total, o."ownerType"::text AS "ownerType", o."ownerId", o."conventionId", o.key, o.rule, o."messageKey", o."dueOn",
       o."periodKey", o."responsibleOrganisationId", ro.name AS "responsibleName", cv.title AS "conventionTitle",
-      CASE WHEN h.id IS NULL THEN NULL ELSE h."referenceLastName" || ' ' || h."referenceFirstName" END AS "householdName"
+      CASE WHEN h.id IS NULL THEN NULL ELSE h."referenceLastName" || ' ' || h."referenceFirstName" END AS "householdName",
+      v.declaration AS "vacancyDeclaration"
     FROM picked p
     JOIN "Obligation" o ON o.id = p.id
     JOIN "Convention" cv ON cv.id = o."conventionId"
     LEFT JOIN "Organisation" ro ON ro.id = o."responsibleOrganisationId"
     LEFT JOIN "Case" c ON o."ownerType" = 'CASE' AND c.id = o."ownerId"
     LEFT JOIN "Household" h ON h.id = c."householdId"
+    LEFT JOIN "Vacancy" v ON o."ownerType" = 'VACANCY' AND v.id = o."ownerId"
     ORDER BY p.grp, p.rn`;
   const out: DashboardObligations = { overdue: { total: 0, capped: false, rows: [] }, week: { total: 0, capped: false, rows: [] }, month: { total: 0, capped: false, rows: [] } };
   for (const r of rows) {
@@ -101,7 +105,7 @@ export async function dashboardObligations(caller: Pick<Caller, "org">, today: I
       dueOn: isoOf(r.dueOn), periodKey: r.periodKey, responsibleOrganisationId: r.responsibleOrganisationId, responsibleName: r.responsibleName,
       conventionTitle: r.conventionTitle, householdName: r.householdName,
       href: obligationHref(caller.org.slug, r),
-      about: r.householdName ? `Dossier ${r.householdName}` : `${r.ownerType === "VACANCY" ? "Vacance — " : r.ownerType === "NEW_PROGRAMME" ? "Programme neuf — " : ""}${r.conventionTitle}`,
+      about: r.householdName ? `Dossier ${r.householdName}` : r.vacancyDeclaration ? `Vacance — ${vacancyLabel(r.vacancyDeclaration)}` : `${r.ownerType === "NEW_PROGRAMME" ? "Programme neuf — " : ""}${r.conventionTitle}`,
     });
   }
   return out;

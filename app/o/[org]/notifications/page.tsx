@@ -31,7 +31,7 @@ export default async function NotificationsPage({ params, searchParams }: { para
     <>
       <PageHeader
         title="Notifications"
-        subtitle={<>Ce qui arrive à vos organisations : vacances, désignations, décisions de CALEOL, bilans et plans reçus, conventions à confirmer. <Link href={`/o/${caller.org.slug}/compte#notifications`} className="text-brand-700 hover:underline">Choisir mes notifications</Link></>}
+        subtitle={<>Ce qui arrive à vos organisations : vacances, désignations, décisions de CALEOL, bilans et plans reçus, conventions à confirmer. <Link href={`/o/${caller.org.slug}/compte#notifications`} className="text-brand-700 underline">Choisir mes notifications</Link></>}
         actions={<MarkAllReadButton org={caller.org.slug} />}
       />
       <nav aria-label="Filtrer les notifications" className="mb-4 flex gap-2">
