@@ -419,7 +419,7 @@ async function main() {
       machine,
       protocol.replace(`signed in as the city ADMIN \`${small.t.email}\``, `signed in as the city ADMIN (\`${[...new Set(servers.map((s) => s.t.email))].join("`, `")}\`)`),
       `- **Floor**: \`/connexion\` without a session cookie (0 SQL statements, below).`,
-      `- **Page**: \`/o/<city>/tableau-de-bord\` (\`lib/server/dashboard.ts\` dashboard(): open obligations in three groups cut in SQL with totals up to 500, the city's panels — designations due within 7 days, vacancies lapsed this month, flux counted and droits uniques of its réservation convention — and the bell's unread count in the layout).`,
+      `- **Page**: \`/o/<city>/tableau-de-bord\` (\`lib/server/dashboard.ts\` dashboard(): open obligations in three groups cut in SQL with totals up to 200, the city's panels — designations due within 7 days, vacancies lapsed this month, flux counted and droits uniques of its réservation convention — and the bell's unread count in the layout).`,
       ...servers.map((s) => `- **Tenant ${s.t.size}** (\`${s.t.database}\`, today ${s.t.today}): ${s.t.counts ? `${s.t.counts.visibleCases} cases visible to the person, ${s.t.counts.obligations} case obligations, ` : "the demo of `npm run db:seed` (with its vacancies), "}${s.t.flux ? `${s.t.flux.counts.vacancies} vacancies in the year; ` : ""}open obligations shown: overdue ${s.dashQueries.counts.overdue}, 7 days ${s.dashQueries.counts.week}, 30 days ${s.dashQueries.counts.month}`),
       `- **Target**: p95 under 300 ms with ${large.t.size} cases and 20 000 vacancies: ${verdict(large.t.size, 300)}${demo ? `; under 200 ms on the demo tenant: ${verdict("demo", 200)}` : ""}.`,
       "", ...lines, "",

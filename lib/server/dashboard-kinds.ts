@@ -2,7 +2,7 @@ import "server-only";
 import { addDays, daysBetween, DEFAULT_SOON_DAYS, outcomeCount, type IsoDate, type VacancyOutcome } from "@/lib/domain";
 import { isoOf } from "@/lib/format";
 import type { Caller } from "./access";
-import { paramsInForce } from "./conventions";
+import { conventionView, paramsInForce } from "./conventions";
 import { prisma, type Db } from "./db";
 import { droitsView } from "./droits";
 
@@ -20,7 +20,7 @@ import { droitsView } from "./droits";
 export const PANEL_ROWS = 10;
 export const RESERVATIONS_SHOWN = 3;
 
-export type VacancyLine = { vacancyId: string; label: string; dueOn: IsoDate | null; daysLeft: number | null; on: IsoDate | null; party: string | null };
+export type VacancyLine = { vacancyId: string; label: string; dueOn: IsoDate | null; daysLeft: number | null; on: IsoDate | null; party: string | null; designated: boolean };
 export type Listed<T> = { total: number; rows: T[] };
 export type ReservationLine = {
   conventionId: string; title: string; bailleur: string | null; year: number; share: number | null;
@@ -38,7 +38,10 @@ export type KindPanels =
   | { kind: "DEPARTEMENT"; aslliRequests: Listed<RequestLine> }
   | { kind: "OTHER" };
 
-type VacancyRow = { id: string; declaration: { typology?: string; address?: { number?: string; street?: string; commune?: string } } | null; dueOn: Date | null; on: Date | null; party: string | null; total: number };
+type VacancyRow = {
+  id: string; declaration: { typology?: string; address?: { number?: string; street?: string; commune?: string } } | null; dueOn: Date | null; on: Date | null; party: string | null; total: number;
+  designated?: boolean;
+};
 
 const labelOf = (d: VacancyRow["declaration"]) => {
   const street = [d?.address?.number, d?.address?.street].filter(Boolean).join(" ");
@@ -49,7 +52,7 @@ function listed(rows: VacancyRow[], today: IsoDate): Listed<VacancyLine> {
     total: rows[0]?.total ?? 0,
     rows: rows.map((r) => {
       const dueOn = r.dueOn ? isoOf(r.dueOn) : null;
-      return { vacancyId: r.id, label: labelOf(r.declaration), dueOn, daysLeft: dueOn ? daysBetween(today, dueOn, "RES-18") : null, on: r.on ? isoOf(r.on) : null, party: r.party };
+      return { vacancyId: r.id, label: labelOf(r.declaration), dueOn, daysLeft: dueOn ? daysBetween(today, dueOn, "RES-18") : null, on: r.on ? isoOf(r.on) : null, party: r.party, designated: r.designated ?? false };
     }),
   };
 }
@@ -80,12 +83,16 @@ async function designationsDue(caller: Pick<Caller, "org">, today: IsoDate, db: 
 
 /** RES-13: the vacancies of the réservataire's conventions that lapsed (no candidate within 30 days) this month. */
 async function lapsedThisMonth(caller: Pick<Caller, "org">, today: IsoDate, db: Db) {
+  const monthStart = `${today.slice(0, 7)}-01`;
   return db.$queryRaw<VacancyRow[]>`
     SELECT v.id, v.declaration, NULL::date AS "dueOn", v."outcomeOn" AS on, b.name AS party, count(*) OVER ()::int AS total
     FROM "Vacancy" v JOIN "Organisation" b ON b.id = v."bailleurOrgId"
     WHERE v.orientation = 'RESERVATAIRE' AND v.outcome = 'NO_CANDIDATE_30D'
       AND v."conventionId" IN (SELECT p."conventionId" FROM "ConventionParty" p WHERE p."organisationId" = ${caller.org.id} AND p."partyRole" = 'RESERVATAIRE')
-      AND v."outcomeOn" >= ${`${today.slice(0, 7)}-01`}::date AND v."outcomeOn" <= ${today}::date
+      AND v."outcomeOn" >= ${monthStart}::date AND v."outcomeOn" <= ${today}::date
+      -- RES-13/18: a vacancy lapses 30 days after its declaration; the bound lets the (conventionId, declaredOn) index
+      -- read two months of declarations instead of all of them (generous, for a designation delay changed by avenant).
+      AND v."declaredOn" >= ${addDays(monthStart, -62, "RES-13")}::date
     ORDER BY v."outcomeOn" DESC, v.id
     LIMIT ${PANEL_ROWS}`;
 }
@@ -153,7 +160,11 @@ const STARTED = ["ENTRY", "SUPPORT_START", "SUBLEASE_START", "START"];
 async function associationPanels(caller: Pick<Caller, "org">, today: IsoDate, db: Db): Promise<KindPanels> {
   const convs = await db.convention.findMany({
     where: { kind: { in: ["RELAIS", "FNAVDL", "ASLLI"] }, parties: { some: { organisationId: caller.org.id, partyRole: "ASSOCIATION" } }, events: { some: { type: "SIGNED" } } },
-    select: { id: true, kind: true, title: true, signedOn: true, parameters: true, events: { where: { type: "AVENANT" }, select: { payload: true } } },
+    select: {
+      id: true, kind: true, title: true, signedOn: true, startOn: true, parameters: true,
+      parties: { select: { organisationId: true, partyRole: true, confirmedAt: true, declinedAt: true } },
+      events: { select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] },
+    },
     orderBy: [{ startOn: "desc" }, { id: "asc" }],
     take: 20,
   });
@@ -166,7 +177,11 @@ async function associationPanels(caller: Pick<Caller, "org">, today: IsoDate, db
     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c.id AND e.type = ANY(${STARTED}::text[])) AS started) s
     WHERE c."conventionId" = ANY(${convs.map((c) => c.id)}::text[]) AND c."closedOn" IS NULL
     GROUP BY 1`;
-  const activeFile = convs.map((c): ActiveFileLine => {
+  // Conventions in force (GEN-2, derived), and ended ones only while they still have open cases.
+  const activeFile = convs.filter((c) => {
+    const r = rows.find((x) => x.conventionId === c.id);
+    return (r?.active ?? 0) + (r?.waiting ?? 0) > 0 || ["EN_VIGUEUR", "DENONCEE"].includes(conventionView(c, c.events, today).status);
+  }).map((c): ActiveFileLine => {
     const p = paramsInForce(c.parameters as Record<string, unknown>, c.events, today);
     const r = rows.find((x) => x.conventionId === c.id);
     let objective: number | null = null, objectiveLabel: string | null = null;
@@ -187,12 +202,15 @@ async function bailleurPanels(caller: Pick<Caller, "org">, today: IsoDate, db: D
   const [open, caleol] = await Promise.all([
     // Open vacancies, the nearest designation due date first (those without, e.g. own use, last).
     db.$queryRaw<VacancyRow[]>`
-      SELECT v.id, v.declaration, v."designationDueOn" AS "dueOn", v."declaredOn" AS on, r.name AS party, count(*) OVER ()::int AS total
+      SELECT v.id, v.declaration, v."declaredOn" AS on, r.name AS party, count(*) OVER ()::int AS total,
+        -- RES-18: the countdown runs until the first designation (a new round after « aucun candidat retenu » has none).
+        CASE WHEN d.designated THEN NULL ELSE v."designationDueOn" END AS "dueOn", d.designated
       FROM "Vacancy" v
+      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM "VacancyStep" s WHERE s."vacancyId" = v.id AND s.type = 'DESIGNATION') AS designated) d
       LEFT JOIN "ConventionParty" cp ON cp."conventionId" = v."conventionId" AND cp."partyRole" = 'RESERVATAIRE'
       LEFT JOIN "Organisation" r ON r.id = cp."organisationId"
       WHERE v."bailleurOrgId" = ${caller.org.id} AND v.outcome IN ('PENDING', 'NONE_RETAINED')
-      ORDER BY v."designationDueOn" NULLS LAST, v."declaredOn", v.id
+      ORDER BY "dueOn" NULLS LAST, v."declaredOn", v.id
       LIMIT ${PANEL_ROWS}`,
     // RES-20: a designation received whose CALEOL decision is not recorded (no fixed date in the seed).
     db.$queryRaw<VacancyRow[]>`

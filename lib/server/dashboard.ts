@@ -18,8 +18,8 @@ import { vacancyLabel } from "./notifications";
 
 export const DASHBOARD_GROUP_SIZE = 15;
 export const MONTH_DAYS = 30;
-/** Each group's total is counted up to this many (« plus de 500 »): counting further would read every open item. */
-export const DASHBOARD_COUNT_CAP = 500;
+/** Each group's total is counted up to this many (« plus de 200 »): counting further would read every open item. */
+export const DASHBOARD_COUNT_CAP = 200;
 export type DashboardGroup = "overdue" | "week" | "month";
 export const DASHBOARD_GROUPS: readonly DashboardGroup[] = ["overdue", "week", "month"];
 

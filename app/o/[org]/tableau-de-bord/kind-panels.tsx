@@ -29,7 +29,7 @@ function VacancyList({ list, base, today, empty, show }: { list: Listed<VacancyL
               {v.party ? <span className="block truncate text-xs text-slate-600">{v.party}</span> : null}
             </span>
             <span className="shrink-0 whitespace-nowrap text-right text-xs">
-              {show === "due" && v.dueOn ? <>{formatDate(v.dueOn)} <Countdown dueOn={v.dueOn} today={today} /></> : formatDate(v.on)}
+              {show === "due" && v.dueOn ? <>{formatDate(v.dueOn)} <Countdown dueOn={v.dueOn} today={today} /></> : v.designated ? "candidats désignés" : formatDate(v.on)}
             </span>
           </li>
         ))}
@@ -85,7 +85,7 @@ export function KindPanelsView({ panels, base, today }: { panels: KindPanels; ba
           {panels.activeFile.length === 0 ? <p className="mt-2 text-sm text-slate-700">Aucune convention d&apos;accompagnement signée.</p> : (
             <table className="mt-2 w-full text-sm">
               <caption className="sr-only">File active par convention</caption>
-              <thead><tr className="text-left text-xs uppercase tracking-wide text-slate-700"><th scope="col" className="py-1">Convention</th><th scope="col" className="py-1 text-right">Suivis</th><th scope="col" className="py-1 text-right">Objectif</th></tr></thead>
+              <thead><tr className="text-left text-xs uppercase tracking-wide text-slate-700"><th scope="col" className="py-1">Convention</th><th scope="col" className="py-1 pl-3 text-right">Suivis</th><th scope="col" className="py-1 pl-3 text-right">Objectif</th></tr></thead>
               <tbody className="divide-y divide-slate-100">
                 {panels.activeFile.map((c) => (
                   <tr key={c.conventionId} data-testid="active-file-line">

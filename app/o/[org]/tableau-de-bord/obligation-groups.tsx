@@ -16,12 +16,12 @@ export function ObligationGroups({ groups, orgId, today }: { groups: DashboardOb
   return (
     <div className="space-y-4">
       {(Object.keys(TITLES) as DashboardGroup[]).map((g) => {
-        const { rows, total } = groups[g];
+        const { rows, total, capped } = groups[g];
         return (
           <section key={g} aria-labelledby={`groupe-${g}`} className={`rounded-lg border bg-white ${TITLES[g].tone}`} data-testid={`group-${g}`}>
             <h3 id={`groupe-${g}`} className="flex items-center justify-between border-b border-slate-100 px-4 py-2 text-sm font-semibold">
               <span>{TITLES[g].title}</span>
-              <span className="text-xs font-normal text-slate-700">{total > rows.length ? `${rows.length} premières sur ${total}` : `${total} échéance${total > 1 ? "s" : ""}`}</span>
+              <span className="text-xs font-normal text-slate-700">{total > rows.length ? `${rows.length} premières sur ${capped ? "plus de " : ""}${total}` : `${total} échéance${total > 1 ? "s" : ""}`}</span>
             </h3>
             {rows.length === 0 ? <p className="px-4 py-3 text-sm text-slate-700">{TITLES[g].empty}</p> : (
               <ul className="divide-y divide-slate-100">
