@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { DEMO_PASSWORD, DEMO_PERSONS } from "./demo-data";
 import { seedDemo } from "./seed-demo";
+import { seedTodayVacancies } from "./demo-vacancies-today";
 
 const parisToday = () =>
   process.env.CLOCK_TODAY || new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
@@ -15,7 +16,8 @@ async function main() {
       return;
     }
     const n = await seedDemo(prisma, parisToday());
-    console.log(`[seed] démo créée : ${n.organisations} organisations, ${n.persons} personnes, ${n.conventions} conventions, ${n.households} ménages, ${n.cases} dossiers.`);
+    const v = await prisma.$transaction((tx) => seedTodayVacancies(tx, parisToday()), { timeout: 60_000 });
+    console.log(`[seed] démo créée : ${n.organisations} organisations, ${n.persons} personnes, ${n.conventions} conventions, ${n.households} ménages, ${n.cases} dossiers, ${v.vacancies} vacances, ${v.notifications} notifications.`);
     console.log(`[seed] mot de passe de tous les comptes de démonstration : ${DEMO_PASSWORD}`);
     console.log(`[seed] ${DEMO_PERSONS.length} comptes, par exemple admin@choisy-le-roi.demo, agent@aumv.demo, admin@valophis-habitat.demo`);
   } finally {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The pages' benchmark (../shared/BENCHMARKS.md): the case list (issue 6 « Done when ») and the flux of the year of
 // the city's réservation convention (issue 10 « Done when »):
-//   node scripts/bench-pages.mjs [--sizes 1000,50000] [--pages list,flux] [--n 200] [--build] [--no-record]
+//   node scripts/bench-pages.mjs [--sizes 1000,50000] [--pages list,flux,dashboard] [--n 200] [--build] [--no-record]
+// (issue 12: --pages dashboard, the « Tableau de bord »; --sizes may add `demo`, the demo tenant of
+// `node scripts/seed-bench-demo.mjs`, measured as Choisy-le-Roi's ADMIN)
 // Needs the tenants of `node scripts/seed-scale.mjs <size>` (their .data/scale-<size>.json). Builds when there is no
 // build (or with --build), then starts one production server per tenant (`next start` on its database with the app
 // role, as scripts/start.mjs does, without its rebuild-when-stale: a rebuild would pull .next from under the first server), signs in as
@@ -25,9 +27,10 @@ import { applyMigrations } from "./lib/migrate.mjs";
 registerTsx();
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
-const SIZES = opt("--sizes", "1000,50000").split(",").map(Number);
+const SIZES = opt("--sizes", "1000,50000").split(",").map((x) => (x === "demo" ? x : Number(x)));
 const PAGES = new Set(opt("--pages", "list,flux").split(","));
-for (const p of PAGES) if (!["list", "flux"].includes(p)) throw new Error(`--pages : « ${p} » inconnu (list, flux)`);
+for (const p of PAGES) if (!["list", "flux", "dashboard"].includes(p)) throw new Error(`--pages : « ${p} » inconnu (list, flux, dashboard)`);
+if (SIZES.includes("demo") && (PAGES.has("list") || PAGES.has("flux"))) throw new Error("--sizes demo : seulement avec --pages dashboard");
 const N = Math.max(200, Number(opt("--n", "200")));
 const WARMUP = 20;
 const ROUNDS = 4;
@@ -40,7 +43,7 @@ const tenants = SIZES.map((size) => {
   const f = path.join(DATA, `scale-${size}.json`);
   if (!existsSync(f)) throw new Error(`${f} manquant : lancez d'abord node scripts/seed-scale.mjs ${size}`);
   const t = { size, ...JSON.parse(readFileSync(f, "utf8")) };
-  if (PAGES.has("flux") && !t.flux) throw new Error(`${f} sans flux de réservation : relancez node scripts/seed-scale.mjs ${size}`);
+  if (PAGES.has("flux") && size !== "demo" && !t.flux) throw new Error(`${f} sans flux de réservation : relancez node scripts/seed-scale.mjs ${size}`);
   return t;
 });
 const children = [];
@@ -209,6 +212,32 @@ async function countFluxQueries(t) {
   }
 }
 
+/** Prisma query events of the dashboard (issue 12): the caller, then dashboard() after the day's first read; its median time. */
+async function countDashboardQueries(t) {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaClient } = await import("../lib/generated/prisma/client.ts");
+  const { resolvePerson, resolveCaller } = await import("../lib/server/access.ts");
+  const { dashboard } = await import("../lib/server/dashboard.ts");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.appUrl }), log: [{ emit: "event", level: "query" }] });
+  let n = 0;
+  db.$on("query", () => { n += 1; });
+  try {
+    const person = await withClient(cfgOf(t.ownerUrl), async (c) => (await c.query('SELECT id, "sessionVersion" FROM "Person" WHERE email = $1', [t.email])).rows[0]);
+    const s = { personId: person.id, sessionVersion: person.sessionVersion };
+    const measure = async (fn) => { n = 0; const r = await fn(); return { n, r }; };
+    const session = await measure(async () => { await resolvePerson(s, db); return resolveCaller(s, t.org, db); });
+    await dashboard(session.r, t.today, {}, db); // the day's first read refreshes what is stale
+    const view = await measure(() => dashboard(session.r, t.today, {}, db));
+    const ms = [];
+    for (let i = 0; i < 35; i++) { const t0 = performance.now(); await dashboard(session.r, t.today, {}, db); if (i >= 5) ms.push(performance.now() - t0); }
+    const o = view.r.obligations;
+    const counts = Object.fromEntries(Object.entries(o).map(([k, g]) => [k, `${g.capped ? "more than " : ""}${g.total}`]));
+    return { session: session.n, dashboard: view.n, page: session.n + view.n + 1 /* the bell */, dashboardMs: stats(ms).p50, counts };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /**
  * Statements PostgreSQL committed per request (pg_stat_database.xact_commit). Idle backends flush their counts
  * about 10 s after their last statement: wait for the earlier traffic to settle, measure the reads' own share,
@@ -277,6 +306,14 @@ async function main() {
       server.fluxQueries = await countFluxQueries(t);
       log(`serveur ${t.size} prêt sur 127.0.0.1:${s.port} (${s.logFile}) ; requêtes SQL et durée de fluxView :`, JSON.stringify(server.fluxQueries));
     }
+    if (PAGES.has("dashboard")) {
+      const dash = `/o/${t.org}/tableau-de-bord`;
+      const check = await get(new http.Agent(), s.port, dash, cookie);
+      if (check.status !== 200 || !check.body.includes("Tableau de bord")) throw new Error(`${dash} : HTTP ${check.status} sans le tableau de bord`);
+      targets.dashboard = { path: dash, cookie, status: 200, label: "dashboard (/tableau-de-bord)" };
+      server.dashQueries = await countDashboardQueries(t);
+      log(`serveur ${t.size} prêt sur 127.0.0.1:${s.port} (${s.logFile}) ; requêtes SQL et durée de dashboard :`, JSON.stringify(server.dashQueries));
+    }
     servers.push(server);
   }
   for (const s of servers) for (const target of Object.values(s.targets)) await load(s.port, target, WARMUP, 1);
@@ -296,12 +333,14 @@ async function main() {
     s.statements = { floor: await statementsPerRequest(s.t, s.port, s.targets.floor) };
     if (s.targets.list) s.statements.list = await statementsPerRequest(s.t, s.port, s.targets.list);
     if (s.targets.flux) s.statements.flux = await statementsPerRequest(s.t, s.port, s.targets.flux);
+    if (s.targets.dashboard) s.statements.dashboard = await statementsPerRequest(s.t, s.port, s.targets.dashboard);
     log(`instructions SQL par requête vues par PostgreSQL (${s.t.size}) :`, JSON.stringify(s.statements));
   }
   stopAll();
   const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(" / ");
 
-  const [small, large] = [servers[0], servers[servers.length - 1]];
+  const scaled = servers.filter((s) => typeof s.t.size === "number");
+  const [small, large] = [scaled[0] ?? servers[0], scaled[scaled.length - 1] ?? servers[servers.length - 1]];
   const st = {};
   for (const conc of CONCURRENCIES) for (const s of servers) for (const name of Object.keys(s.targets)) st[`${conc}|${s.t.size}|${name}`] = stats(times[`${conc}|${s.t.size}|${name}`]);
   /** The timing table and the scale ratios of some targets (the floor and the signed-in reference always). */
@@ -316,7 +355,7 @@ async function main() {
         }
       }
     }
-    const scale = CONCURRENCIES.flatMap((conc) => [...names, "auth", "floor"].map((name) => {
+    const scale = small === large ? [] : CONCURRENCIES.flatMap((conc) => [...names, "auth", "floor"].map((name) => {
       const a = st[`${conc}|${small.t.size}|${name}`], b = st[`${conc}|${large.t.size}|${name}`];
       return `| ${small.targets[name].label} | ${conc} | ${(b.p50 / a.p50).toFixed(2)} | ${(b.p95 / a.p95).toFixed(2)} |`;
     }));
@@ -372,6 +411,33 @@ async function main() {
       `Scale (large ${large.t.size} / small ${small.t.size}):`, "", "| page | conc. | p50 ratio | p95 ratio |", "|---|---:|---:|---:|", ...scale, "",
       `SQL queries of the flux page (Prisma query events of the page's data functions, called directly, after the day's first read): ${same ? "**the same** on both tenants" : "**they differ**"}:`, "",
       ...servers.map((s) => `- ${s.t.size} cases / ${s.t.flux.counts.dwellings} dwellings / ${s.t.flux.counts.vacancies} vacancies: ${s.fluxQueries.session} (caller) + ${s.fluxQueries.flux} (fluxView) = **${s.fluxQueries.page}**; fluxView alone, median of 30 calls: ${f1(s.fluxQueries.fluxViewMs)} ms; right after a change of the bailleur's data (snapshot recomputed and stored): ${s.fluxQueries.coldQueries} queries, median of 10 calls ${f1(s.fluxQueries.coldMs)} ms; seen by PostgreSQL (pg_stat_database.xact_commit over 60 requests): ${s.statements.flux} statements per flux request, ${s.statements.floor} per floor request`),
+      "",
+    ].join("\n");
+  }
+  if (PAGES.has("dashboard")) {
+    const { lines, scale } = tables(["dashboard"]);
+    const verdict = (size, target) => CONCURRENCIES.map((conc) => {
+      const p95 = st[`${conc}|${size}|dashboard`]?.p95;
+      if (p95 === undefined) return null;
+      return `at ${conc} connection${conc > 1 ? "s" : ""}: p95 ${f1(p95)} ms — ${p95 <= target ? `**met** (${f1(target - p95)} ms under)` : `**missed by ${f1(p95 - target)} ms**`}`;
+    }).filter(Boolean).join("; ");
+    const same = new Set(scaled.map((s) => s.dashQueries.page)).size === 1;
+    const demo = servers.find((s) => s.t.size === "demo");
+    out += [
+      "", "## Tableau de bord", "",
+      `- **Date**: ${new Date().toISOString().slice(0, 16).replace("T", " ")} (UTC)`,
+      `- **Commit**: \`${commit}\`${dirty ? " (working tree with uncommitted changes)" : ""}`,
+      `- **Command**: ${demo ? "`node scripts/seed-bench-demo.mjs`, " : ""}${command}`,
+      machine,
+      protocol.replace(`signed in as the city ADMIN \`${small.t.email}\``, `signed in as the city ADMIN (\`${[...new Set(servers.map((s) => s.t.email))].join("`, `")}\`)`),
+      `- **Floor**: \`/connexion\` without a session cookie (0 SQL statements, below).`,
+      `- **Page**: \`/o/<city>/tableau-de-bord\` (\`lib/server/dashboard.ts\` dashboard(): open obligations in three groups cut in SQL with totals up to 200, the city's panels — designations due within 7 days, vacancies lapsed this month, flux counted and droits uniques of its réservation convention — and the bell's unread count in the layout).`,
+      ...servers.map((s) => `- **Tenant ${s.t.size}** (\`${s.t.database}\`, today ${s.t.today}): ${s.t.counts ? `${s.t.counts.visibleCases} cases visible to the person, ${s.t.counts.obligations} case obligations, ` : "the demo of `npm run db:seed` (with its vacancies), "}${s.t.flux ? `${s.t.flux.counts.vacancies} vacancies in the year; ` : ""}open obligations shown: overdue ${s.dashQueries.counts.overdue}, 7 days ${s.dashQueries.counts.week}, 30 days ${s.dashQueries.counts.month}`),
+      `- **Target**: p95 under 300 ms with ${large.t.size} cases and 20 000 vacancies: ${verdict(large.t.size, 300)}${demo ? `; under 200 ms on the demo tenant: ${verdict("demo", 200)}` : ""}.`,
+      "", ...lines, "",
+      ...(scale.length ? [`Scale (large ${large.t.size} / small ${small.t.size}):`, "", "| page | conc. | p50 ratio | p95 ratio |", "|---|---:|---:|---:|", ...scale, ""] : []),
+      `SQL queries of the dashboard (Prisma query events of the page's data functions, called directly, after the day's first read): ${same ? "**the same** on the generated tenants" : "**they differ**"}:`, "",
+      ...servers.map((s) => `- ${s.t.size}: ${s.dashQueries.session} (caller) + ${s.dashQueries.dashboard} (dashboard) + 1 (the bell) = **${s.dashQueries.page}**; dashboard() alone, median of 30 calls: ${f1(s.dashQueries.dashboardMs)} ms; seen by PostgreSQL (pg_stat_database.xact_commit over 60 requests): ${s.statements.dashboard} statements per dashboard request, ${s.statements.floor} per floor request`),
       "",
     ].join("\n");
   }

@@ -256,7 +256,8 @@ export async function organisationSettings(caller: Caller, db: Db = prisma) {
 
 // Cases (issue 6): caller-scoped reads live beside their engine bridge; re-exported here, the one door.
 export { aslliSemesterStatement, associationOptions, caseScope, findCase, listSharedCases, partyCaseScope, referralOptions, supportCaseOptions } from "./cases";
-export { nextObligations } from "./dashboard";
+export { dashboard, dashboardObligations, nextObligations } from "./dashboard";
+export { listNotifications, notificationPreferences, unreadNotificationCount } from "./notifications";
 export { householdReadLog, memberReadLog } from "./read-log";
 export { digestPreferenceOf, unsubscribeView } from "./digest-prefs";
 // Reports (issue 14): figures computed from the cases of the conventions the caller's organisation is party to.

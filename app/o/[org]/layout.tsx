@@ -1,13 +1,15 @@
 import Link from "next/link";
-import { getCaller } from "@/lib/server/access";
+import { getCaller, unreadNotificationCount } from "@/lib/server/access";
 import { ORG_KIND_LABEL, ROLE_LABEL } from "@/lib/labels";
 import { MainNav } from "@/components/layout/main-nav";
 import { OrgSwitcher } from "@/components/layout/org-switcher";
+import { NotificationBell } from "@/components/layout/notification-bell";
 import { signOutAction } from "@/app/connexion/actions";
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const caller = await getCaller(org);
+  const unread = await unreadNotificationCount(caller);
   const orgs = caller.memberships.map((m) => ({ slug: m.slug, name: m.name, roleLabel: `${ORG_KIND_LABEL[m.kind]} · ${ROLE_LABEL[m.role]}` }));
   const current = orgs.find((o) => o.slug === caller.org.slug)!;
   return (
@@ -23,6 +25,7 @@ export default async function OrgLayout({ children, params }: { children: React.
             <span className="hidden text-xs text-slate-600 sm:inline">{ORG_KIND_LABEL[caller.org.kind]}</span>
           </div>
           <div className="flex items-center gap-3 text-sm">
+            <NotificationBell href={`/o/${caller.org.slug}/notifications`} unread={unread} />
             <Link href={`/o/${caller.org.slug}/compte`} className="text-slate-800 hover:underline" data-testid="person-name">
               {caller.firstName} {caller.lastName}
             </Link>

@@ -6,6 +6,8 @@ import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx 
 import { today } from "../clock";
 import { day, paramsInForce } from "../conventions";
 import { caseScope, partyCaseScope, refreshCaseObligations, textSections } from "../cases";
+import { notify } from "../notifications";
+import { textKindSpec } from "@/lib/validation/case-texts";
 
 // Relais cases (REL-1..8, ACC-1..3). Referrals of one convention are serialised by a row lock on the
 // convention (REL-1 quota under concurrency); events of one case by a row lock on the case, so two workers
@@ -81,7 +83,16 @@ export async function addCaseText(ctx: ActionCtx, x: { caseId: string; kind: str
   const t = await ctx.tx.caseText.create({
     data: { caseId: x.caseId, kind: x.kind, eventId: x.eventId, sections: x.sections as Prisma.InputJsonValue, authorOrgId: ctx.caller.org.id, authorId: ctx.caller.personId, sentToOrgIds: x.sentTo, sentOn: x.sentTo.length ? day(x.on) : null },
   });
-  if (x.sentTo.length) await ctx.audit({ action: "case.text.sent", entityType: "CaseText", entityId: t.id, fields: ["sentToOrgIds"] });
+  if (x.sentTo.length) {
+    await ctx.audit({ action: "case.text.sent", entityType: "CaseText", entityId: t.id, fields: ["sentToOrgIds"] });
+    // Issue 12: the recipient organisation is told (REL-6..8, ASL-5, ASL-10, AVD-7): the document's kind and the
+    // household's name, which the recipient sees on the case anyway; never the text itself.
+    const c = await ctx.tx.case.findUniqueOrThrow({ where: { id: x.caseId }, select: { household: { select: { referenceFirstName: true, referenceLastName: true } } } });
+    await notify(ctx.tx, ctx.caller.org.id, {
+      organisationIds: x.sentTo, kind: "DOCUMENT_RECEIVED", title: `Reçu : ${textKindSpec(x.kind).label} — ${c.household.referenceLastName} ${c.household.referenceFirstName}`,
+      body: `Transmis par ${ctx.caller.org.name}.`, href: `/dossiers/${x.caseId}`, data: { caseId: x.caseId, textKind: x.kind },
+    });
+  }
   return t;
 }
 

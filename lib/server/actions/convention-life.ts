@@ -1,6 +1,6 @@
 import "server-only";
 import { mayTerminate, type ConventionEvent, type ConventionKind, type PartyRole } from "@/lib/domain";
-import { isoOf } from "@/lib/format";
+import { formatDate, isoOf } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONVENTION_PARAMS } from "@/lib/validation/convention-params";
 import { paramsSchema } from "@/lib/validation/conventions";
@@ -10,6 +10,7 @@ import {
 import { ActionError, fromDomainError, NotFoundError, orgAction, type ActionCtx } from "../action";
 import { today } from "../clock";
 import type { Tx } from "../db";
+import { notify } from "../notifications";
 import { day, paramsInForce, refreshConventionObligations } from "../conventions";
 import { fulfillingEvent, fulfilmentKind } from "../obligation-events";
 
@@ -112,6 +113,11 @@ export const proposeAvenant = orgAction({
         changes: { [spec.key]: parsed.data } as Prisma.InputJsonValue, createdByOrgId: ctx.caller.org.id, createdById: ctx.caller.personId,
         parties: { create: c.parties.map((p) => ({ organisationId: p.organisationId, ...(p.organisationId === ctx.caller.org.id ? { confirmedAt: new Date(), confirmedById: ctx.caller.personId } : {}) })) },
       },
+    });
+    const title = (await ctx.tx.convention.findUniqueOrThrow({ where: { id: input.conventionId }, select: { title: true } })).title;
+    await notify(ctx.tx, ctx.caller.org.id, {
+      organisationIds: c.parties.map((p) => p.organisationId), kind: "CONFIRMATION_REQUESTED", title: `Avenant n° ${a.number} à confirmer : ${title}`,
+      body: `Proposé par ${ctx.caller.org.name}, effet le ${formatDate(input.effectiveOn)} (${spec.label}).`, href: `/conventions/${input.conventionId}`, data: { conventionId: input.conventionId, avenantId: a.id },
     });
     await ctx.audit({ action: "avenant.propose", entityType: "Avenant", entityId: a.id, fields: ["effectiveOn", "reason", `changes.${spec.key}`] });
     return { id: a.id, number: a.number };

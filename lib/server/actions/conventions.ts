@@ -4,6 +4,7 @@ import { ActionError, NotFoundError, orgAction } from "../action";
 import { today } from "../clock";
 import type { Tx } from "../db";
 import { createConvention, markSigned } from "../convention-write";
+import { notify } from "../notifications";
 
 // GEN-1 and issue 4: only an ADMIN of a party creates or confirms; nobody binds an organisation alone.
 
@@ -13,6 +14,11 @@ export const createConventionAction = orgAction({
   schema: ZCreateConventionInput,
   async handler(input, { caller, tx, audit }) {
     const c = await createConvention(tx, { personId: caller.personId, orgId: caller.org.id }, input, today());
+    // Issue 12: each other party is invited to confirm (its ADMIN confirms or declines).
+    await notify(tx, caller.org.id, {
+      organisationIds: input.parties.map((p) => p.organisationId), kind: "CONFIRMATION_REQUESTED", title: `Convention à confirmer : ${input.title}`,
+      body: `Proposée par ${caller.org.name}.`, href: `/conventions/${c.id}`, data: { conventionId: c.id },
+    });
     await audit({ action: "convention.create", entityType: "Convention", entityId: c.id, fields: ["kind", "title", "reference", "territory", "signedOn", "startOn", "parties", "parameters", ...(input.kind === "CADRE" ? ["actions"] : [])] });
     return { id: c.id };
   },

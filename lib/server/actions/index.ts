@@ -16,3 +16,4 @@ export * as vacancies from "./vacancies";
 export * as newProgrammes from "./new-programmes";
 export * as digest from "./digest";
 export * as annualBilan from "./annual-bilan";
+export * as notifications from "./notifications";

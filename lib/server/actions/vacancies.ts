@@ -8,6 +8,8 @@ import { day } from "../conventions";
 import { refreshCaseObligations } from "../cases";
 import { resolveCandidates } from "./candidates";
 import { declarationOf, refreshVacancy, vacancyEvents, vacancyMissingFields, vacancyScope } from "../vacancies";
+import { notify, vacancyLabel } from "../notifications";
+import { formatDate } from "@/lib/format";
 
 // Vacancies to leases (issue 10): the bailleur declares (RES-17), the réservataire designates (RES-18/19, RES-16),
 // the bailleur records the CALEOL, the household's answer and the lease (RES-20, RES-13). Each step is a VacancyStep
@@ -70,14 +72,16 @@ export const declareVacancy = orgAction({
       throw new ActionError(`Déclaration incomplète (RES-17) : il manque ${missing.map((m) => DECLARATION_FIELD_LABELS[m] ?? m).join(", ")}. Complétez la fiche du logement.`);
     }
     let conventionId: string | null = null;
+    let reservataires: string[] = [];
     if (input.orientation === "RESERVATAIRE") {
       const conv = await ctx.tx.convention.findFirst({
         where: { id: input.conventionId, kind: "RESERVATION_FLUX", parties: { some: { organisationId: ctx.caller.org.id, partyRole: "BAILLEUR" } } },
-        select: { id: true, events: { where: { type: "SIGNED" }, select: { id: true } } },
+        select: { id: true, events: { where: { type: "SIGNED" }, select: { id: true } }, parties: { where: { partyRole: "RESERVATAIRE" }, select: { organisationId: true } } },
       });
       if (!conv) throw new ActionError("Choisissez une convention de réservation dont vous êtes le bailleur.", { conventionId: ["Convention inconnue."] });
       if (conv.events.length === 0) throw new ActionError("La convention n'est pas encore confirmée par toutes ses parties.");
       conventionId = conv.id;
+      reservataires = conv.parties.map((p) => p.organisationId);
     }
     const on = today();
     const open = await ctx.tx.vacancy.findFirst({ where: { dwellingId: dwelling.id, outcome: { in: ["PENDING", "NONE_RETAINED"] } }, select: { id: true } });
@@ -91,6 +95,12 @@ export const declareVacancy = orgAction({
     });
     await addStep(ctx, v.id, { type: "DECLARED", on });
     await refreshOrRefuse(ctx, v.id);
+    // Issue 12: the réservataire learns of the vacancy at once; its 30 days run from the declaration (RES-18).
+    const due = (await ctx.tx.vacancy.findUniqueOrThrow({ where: { id: v.id }, select: { designationDueOn: true } })).designationDueOn;
+    await notify(ctx.tx, ctx.caller.org.id, {
+      organisationIds: reservataires, kind: "VACANCY_DECLARED", title: `Nouvelle vacance : ${vacancyLabel(declaration)}`,
+      body: `Déclarée par ${ctx.caller.org.name}${due ? ` ; candidats à désigner au plus tard le ${formatDate(due)}` : ""}.`, href: `/vacances/${v.id}`, data: { vacancyId: v.id },
+    });
     await ctx.audit({ action: "vacancy.declare", entityType: "Vacancy", entityId: v.id, fields: ["dwellingId", "availableOn", "orientation", ...(conventionId ? ["conventionId"] : []), ...(input.orientation === "SOUSTRAIT" ? ["soustraitCategory"] : [])] });
     return { id: v.id };
   },
@@ -116,6 +126,10 @@ export const designateCandidates = orgAction({
     if (candidates.length < required) await addStep(ctx, v.id, { type: "REASONED_LETTER", on: input.on }, { round, text: input.reasonedLetter });
     await ctx.tx.vacancyCandidate.createMany({ data: candidates.map((c) => ({ vacancyId: v.id, round, ...c })) });
     await refreshOrRefuse(ctx, v.id);
+    await notify(ctx.tx, ctx.caller.org.id, {
+      organisationIds: [v.bailleurOrgId], kind: "DESIGNATION_RECEIVED", title: `Candidats désignés : ${vacancyLabel(v.declaration)}`,
+      body: `${candidates.length} candidat${candidates.length > 1 ? "s" : ""} désigné${candidates.length > 1 ? "s" : ""} par ${ctx.caller.org.name} (tour ${round}).`, href: `/vacances/${v.id}`, data: { vacancyId: v.id, round },
+    });
     await ctx.audit({ action: "vacancy.designate", entityType: "Vacancy", entityId: v.id, fields: ["on", "candidates", "classificationAcknowledged", ...(input.daloPrefet ? ["daloPrefet"] : []), ...(input.subsidisedD331_25_1 ? ["subsidisedD331_25_1"] : []), ...(candidates.length < required ? ["reasonedLetter"] : [])] });
     return { round };
   },
@@ -159,6 +173,10 @@ export const designateRelais = orgAction({
     // REL-5 on the relais case: the Ville proposed a dwelling of its réservations.
     await ctx.tx.caseEvent.create({ data: { caseId: c.id, type: "DWELLING_PROPOSED", on: day(input.on), payload: { type: "DWELLING_PROPOSED", on: input.on, vacancyId: v.id }, recordedById: ctx.caller.personId, recordedByOrgId: ctx.caller.org.id } });
     try { await refreshCaseObligations(ctx.tx, c.id, today()); } catch (e) { throw fromDomainError(e); }
+    await notify(ctx.tx, ctx.caller.org.id, {
+      organisationIds: [v.bailleurOrgId], kind: "DESIGNATION_RECEIVED", title: `Logement proposé pour un logement relais : ${vacancyLabel(v.declaration)}`,
+      body: `${ctx.caller.org.name} propose le logement à l'association, locataire (REL-5).`, href: `/vacances/${v.id}`, data: { vacancyId: v.id, round },
+    });
     await ctx.audit({ action: "vacancy.designate.relais", entityType: "Vacancy", entityId: v.id, fields: ["on", "relaisCaseId", "classificationAcknowledged"] });
     return { round };
   },
@@ -190,8 +208,18 @@ export const recordCaleol = orgAction({
       await ctx.tx.vacancyCandidate.update({ where: { id: d.candidateId }, data: { decision: d.decision, decisionRank: d.decision === "ATTRIBUTION_RANKED" ? d.rank : null } });
     }
     await refreshOrRefuse(ctx, v.id);
+    // Issue 12: the réservataire, and the association that would be the tenant of a relais dwelling (REL-5).
+    const attributed = input.decisions.filter((d) => isAttribution(d.decision as CaleolDecision)).length;
+    const relaisAssociations = await ctx.tx.vacancyCandidate.findMany({ where: { vacancyId: v.id, round: v.round, associationOrgId: { not: null } }, select: { associationOrgId: true } });
+    const reservataire = v.conventionId ? await ctx.tx.conventionParty.findMany({ where: { conventionId: v.conventionId, partyRole: "RESERVATAIRE" }, select: { organisationId: true } }) : [];
+    await notify(ctx.tx, ctx.caller.org.id, {
+      organisationIds: [...reservataire.map((p) => p.organisationId), ...relaisAssociations.map((c) => c.associationOrgId)],
+      kind: "CALEOL_OUTCOME", title: `Décision de la CALEOL : ${vacancyLabel(v.declaration)}`,
+      body: attributed > 0 ? `Logement attribué (${attributed} candidat${attributed > 1 ? "s" : ""} sur ${input.decisions.length}), le ${formatDate(input.on)}.` : `Aucun candidat retenu le ${formatDate(input.on)} : une nouvelle désignation est possible.`,
+      href: `/vacances/${v.id}`, data: { vacancyId: v.id, round: v.round },
+    });
     await ctx.audit({ action: "vacancy.caleol", entityType: "Vacancy", entityId: v.id, fields: ["on", "decisions"] });
-    return { attributed: input.decisions.filter((d) => isAttribution(d.decision as CaleolDecision)).length };
+    return { attributed };
   },
 });
 
