@@ -3,6 +3,7 @@ import { outcomeCount, vacancyMissingFields, vacancyObligations, vacancyState, t
 import { isoOf } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Caller } from "./access";
+import { isTestMode } from "./clock";
 import { day, writeObligations } from "./conventions";
 import { prisma, withTx, type Db, type Tx } from "./db";
 
@@ -77,11 +78,20 @@ export async function refreshVacancy(tx: Tx, vacancyId: string, today: IsoDate):
 
 /**
  * RES-13: the vacancies whose outcome may have changed with time alone (pending, past the designation due date,
- * not computed today) are recomputed once, on the first read of the day.
+ * not computed today) are recomputed once, on the first read of the day; so are those computed at a later date than
+ * today (only a test clock goes back).
  */
 export async function refreshStaleVacancies(who: Pick<Caller, "personId" | "org">, where: Prisma.VacancyWhereInput, today: IsoDate, db: Db = prisma): Promise<number> {
   const stale = await db.vacancy.findMany({
-    where: { AND: [where, { outcome: "PENDING", designationDueOn: { lt: day(today) } }, { OR: [{ stateComputedOn: null }, { stateComputedOn: { lt: day(today) } }] }] },
+    where: {
+      AND: [where, {
+        OR: [
+          { outcome: "PENDING", designationDueOn: { lt: day(today) }, OR: [{ stateComputedOn: null }, { stateComputedOn: { lt: day(today) } }] },
+          // A state computed at a later date than the clock's is not today's: only a test clock moves back.
+          ...(isTestMode() ? [{ stateComputedOn: { gt: day(today) } }] : []),
+        ],
+      }],
+    },
     select: { id: true },
     take: 5000,
   });

@@ -171,6 +171,9 @@ describe("CALEOL, lease and counting (RES-20, RES-13, RES-10)", () => {
     } finally {
       setToday(TODAY);
     }
+    // RES-13: a test clock moved back finds the state of its own date again (pending, designation due), not the lapse.
+    expect((await listVacancies(city, {}, TODAY)).rows.find((r) => r.id === id)).toMatchObject({ outcome: "PENDING", outcomeOn: null });
+    expect((await nextObligations(city, TODAY, 50)).find((o) => o.ownerId === id)).toMatchObject({ key: "RES-18:designation" });
   });
 
   it("RES-13/RES-20: a CALEOL attributing to none gives NONE_RETAINED, not counted; the réservataire may designate again", async () => {
