@@ -142,12 +142,15 @@ async function middleCursor(t) {
   });
 }
 
-/** Prisma query events of what the page runs: the caller (as getCaller: person, then caller), the list, the filters' choices. */
-async function countQueries(t) {
+/**
+ * A Prisma client on the tenant's app URL that counts its query events, and the measured person's caller resolved as
+ * getCaller does (person, then caller). `fn` gets the client, that session, `measure` (the queries of one call) and
+ * `median` (the median time of 30 calls after 5 warm-up ones, ms).
+ */
+async function withCountingSession(t, fn) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { PrismaClient } = await import("../lib/generated/prisma/client.ts");
   const { resolvePerson, resolveCaller } = await import("../lib/server/access.ts");
-  const { listCases, caseListOptions } = await import("../lib/server/case-list.ts");
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.appUrl }), log: [{ emit: "event", level: "query" }] });
   let n = 0;
   db.$on("query", () => { n += 1; });
@@ -156,6 +159,21 @@ async function countQueries(t) {
     const s = { personId: person.id, sessionVersion: person.sessionVersion };
     const measure = async (fn) => { n = 0; const r = await fn(); return { n, r }; };
     const session = await measure(async () => { await resolvePerson(s, db); return resolveCaller(s, t.org, db); });
+    const median = async (call) => {
+      const ms = [];
+      for (let i = 0; i < 35; i++) { const t0 = performance.now(); await call(); if (i >= 5) ms.push(performance.now() - t0); }
+      return stats(ms).p50;
+    };
+    return await fn({ db, session, measure, median });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Prisma query events of what the page runs: the caller (as getCaller: person, then caller), the list, the filters' choices. */
+async function countQueries(t) {
+  const { listCases, caseListOptions } = await import("../lib/server/case-list.ts");
+  return withCountingSession(t, async ({ db, session, measure, median }) => {
     const caller = session.r;
     const list = await measure(() => listCases(caller, {}, t.today, db));
     const late = await measure(() => listCases(caller, { overdue: true }, t.today, db));
@@ -166,36 +184,19 @@ async function countQueries(t) {
       `SELECT r."personId" FROM "CaseReferent" r JOIN "Organisation" o ON o.id = r."organisationId" AND o.kind = 'ASSOCIATION' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)).rows[0]?.personId);
     const filters = { "no filter": {}, "overdue": { overdue: true }, "open": { status: "OPEN" }, "closed": { status: "CLOSED" }, "referent (the busiest social worker)": { referent: worker }, "next page": { after: list.r.nextCursor } };
     const timings = {};
-    for (const [name, f] of Object.entries(filters)) {
-      const ms = [];
-      for (let i = 0; i < 35; i++) { const t0 = performance.now(); await listCases(caller, f, t.today, db); if (i >= 5) ms.push(performance.now() - t0); }
-      timings[name] = stats(ms).p50;
-    }
+    for (const [name, f] of Object.entries(filters)) timings[name] = await median(() => listCases(caller, f, t.today, db));
     return { session: session.n, list: list.n, overdue: late.n, nextPage: next.n, options: options.n, page: session.n + list.n + options.n, rows: list.r.rows.length, timings };
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
 /** Prisma query events of the flux page: the caller (as getCaller), then fluxView; and fluxView's median time (ms). */
 async function countFluxQueries(t) {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient } = await import("../lib/generated/prisma/client.ts");
-  const { resolvePerson, resolveCaller } = await import("../lib/server/access.ts");
   const { fluxView } = await import("../lib/server/flux.ts");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.appUrl }), log: [{ emit: "event", level: "query" }] });
-  let n = 0;
-  db.$on("query", () => { n += 1; });
-  try {
-    const person = await withClient(cfgOf(t.ownerUrl), async (c) => (await c.query('SELECT id, "sessionVersion" FROM "Person" WHERE email = $1', [t.email])).rows[0]);
-    const s = { personId: person.id, sessionVersion: person.sessionVersion };
-    const measure = async (fn) => { n = 0; const r = await fn(); return { n, r }; };
-    const session = await measure(async () => { await resolvePerson(s, db); return resolveCaller(s, t.org, db); });
+  return withCountingSession(t, async ({ db, session, measure, median }) => {
     const year = Number(t.today.slice(0, 4));
     await fluxView(session.r, t.flux.conventionId, year, t.today, db); // the first read of the day recomputes lapsed vacancies
     const view = await measure(() => fluxView(session.r, t.flux.conventionId, year, t.today, db));
-    const ms = [];
-    for (let i = 0; i < 35; i++) { const t0 = performance.now(); await fluxView(session.r, t.flux.conventionId, year, t.today, db); if (i >= 5) ms.push(performance.now() - t0); }
+    const fluxViewMs = await median(() => fluxView(session.r, t.flux.conventionId, year, t.today, db));
     // After a change of the bailleur's data (its FluxStamp bumped, as the triggers do): the snapshot is recomputed.
     const bump = () => db.$executeRaw`UPDATE "FluxStamp" SET version = version + 1`;
     await bump();
@@ -204,38 +205,23 @@ async function countFluxQueries(t) {
     for (let i = 0; i < 10; i++) { await bump(); const t0 = performance.now(); await fluxView(session.r, t.flux.conventionId, year, t.today, db); coldMs.push(performance.now() - t0); }
     const v = view.r;
     return {
-      session: session.n, flux: view.n, page: session.n + view.n, fluxViewMs: stats(ms).p50, coldQueries: cold.n, coldMs: stats(coldMs).p50,
+      session: session.n, flux: view.n, page: session.n + view.n, fluxViewMs, coldQueries: cold.n, coldMs: stats(coldMs).p50,
       figures: { assiette: v.assiette?.assiette, forecast: v.forecast, freed: v.freed.total, oriented: v.oriented, objective: v.objective.forecast, counted: v.count.total, leases: v.count.leases, equivalents: v.count.equivalents, residences: v.residences.length },
     };
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
 /** Prisma query events of the dashboard (issue 12): the caller, then dashboard() after the day's first read; its median time. */
 async function countDashboardQueries(t) {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient } = await import("../lib/generated/prisma/client.ts");
-  const { resolvePerson, resolveCaller } = await import("../lib/server/access.ts");
   const { dashboard } = await import("../lib/server/dashboard.ts");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.appUrl }), log: [{ emit: "event", level: "query" }] });
-  let n = 0;
-  db.$on("query", () => { n += 1; });
-  try {
-    const person = await withClient(cfgOf(t.ownerUrl), async (c) => (await c.query('SELECT id, "sessionVersion" FROM "Person" WHERE email = $1', [t.email])).rows[0]);
-    const s = { personId: person.id, sessionVersion: person.sessionVersion };
-    const measure = async (fn) => { n = 0; const r = await fn(); return { n, r }; };
-    const session = await measure(async () => { await resolvePerson(s, db); return resolveCaller(s, t.org, db); });
+  return withCountingSession(t, async ({ db, session, measure, median }) => {
     await dashboard(session.r, t.today, {}, db); // the day's first read refreshes what is stale
     const view = await measure(() => dashboard(session.r, t.today, {}, db));
-    const ms = [];
-    for (let i = 0; i < 35; i++) { const t0 = performance.now(); await dashboard(session.r, t.today, {}, db); if (i >= 5) ms.push(performance.now() - t0); }
+    const dashboardMs = await median(() => dashboard(session.r, t.today, {}, db));
     const o = view.r.obligations;
     const counts = Object.fromEntries(Object.entries(o).map(([k, g]) => [k, `${g.capped ? "more than " : ""}${g.total}`]));
-    return { session: session.n, dashboard: view.n, page: session.n + view.n + 1 /* the bell */, dashboardMs: stats(ms).p50, counts };
-  } finally {
-    await db.$disconnect();
-  }
+    return { session: session.n, dashboard: view.n, page: session.n + view.n + 1 /* the bell */, dashboardMs, counts };
+  });
 }
 
 /**
