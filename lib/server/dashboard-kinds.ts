@@ -5,6 +5,7 @@ import type { Caller } from "./access";
 import { conventionView, paramsInForce } from "./conventions";
 import { prisma, type Db } from "./db";
 import { droitsView } from "./droits";
+import { fluxView } from "./flux";
 
 // The panels of the « Tableau de bord » that depend on the organisation's kind (issue 12):
 // - COMMUNE (réservataire): designations due within 7 days (RES-18, countdown), vacancies lapsed this month
@@ -25,6 +26,8 @@ export type Listed<T> = { total: number; rows: T[] };
 export type ReservationLine = {
   conventionId: string; title: string; bailleur: string | null; year: number; share: number | null;
   leases: number; equivalents: number; counted: number;
+  /** RES-14: the objective of the year on the forecast flux (share × assiette × rotation) and the progress towards it. */
+  objective: number | null; progress: number | null;
   /** RES-10: the stock at 1 January and today (after this year's consumption), rounded for display; null without stock. */
   droits: { jan1: number; now: number; provisional: boolean } | null;
 };
@@ -57,7 +60,7 @@ function listed(rows: VacancyRow[], today: IsoDate): Listed<VacancyLine> {
   };
 }
 
-export async function kindPanels(caller: Pick<Caller, "org" | "role">, today: IsoDate, db: Db = prisma): Promise<KindPanels> {
+export async function kindPanels(caller: Pick<Caller, "org" | "role" | "personId">, today: IsoDate, db: Db = prisma): Promise<KindPanels> {
   switch (caller.org.kind) {
     case "COMMUNE": return cityPanels(caller, today, db);
     case "ASSOCIATION": return associationPanels(caller, today, db);
@@ -103,7 +106,7 @@ async function lapsedThisMonth(caller: Pick<Caller, "org">, today: IsoDate, db: 
  * uniques stock (droitsView, given the consumption). The objective in dwellings needs the year's flux (the assiette
  * × rotation, lib/server/flux.ts fluxView), too dear for this page: the flux page shows it.
  */
-async function reservations(caller: Pick<Caller, "org" | "role">, today: IsoDate, db: Db): Promise<{ lines: ReservationLine[]; more: number }> {
+async function reservations(caller: Pick<Caller, "org" | "role" | "personId">, today: IsoDate, db: Db): Promise<{ lines: ReservationLine[]; more: number }> {
   const year = Number(today.slice(0, 4));
   const convs = await db.convention.findMany({
     where: { kind: "RESERVATION_FLUX", parties: { some: { organisationId: caller.org.id, partyRole: "RESERVATAIRE" } }, events: { some: { type: "SIGNED" } } },
@@ -139,17 +142,19 @@ async function reservations(caller: Pick<Caller, "org" | "role">, today: IsoDate
       const p = e.payload as { year?: unknown; share?: unknown };
       if (p.year === year && typeof p.share === "number") share = p.share; // the last one recorded wins (as the flux page)
     }
-    const droits = await droitsView(caller, c.id, today, { consumptionByYear: consumption, db });
+    // RES-14: the objective and its progress as the flux page shows them (its stored counts: one statement when current).
+    const [droits, flux] = await Promise.all([droitsView(caller, c.id, today, { consumptionByYear: consumption, db }), fluxView(caller, c.id, year, today, db)]);
     const row = droits?.stock.rows.find((r) => r.year === year);
     return {
       conventionId: c.id, title: c.title, bailleur: c.parties[0]?.organisation.name ?? null, year, share, leases, equivalents, counted: leases + equivalents,
       droits: row ? { jan1: row.jan1Rounded, now: row.dec31Rounded, provisional: droits!.stock.provisional } : null,
+      objective: flux?.objective.forecast ?? null, progress: flux?.progress.forecast?.progress ?? null,
     };
   }));
   return { lines, more: convs.length - shown.length };
 }
 
-async function cityPanels(caller: Pick<Caller, "org" | "role">, today: IsoDate, db: Db): Promise<KindPanels> {
+async function cityPanels(caller: Pick<Caller, "org" | "role" | "personId">, today: IsoDate, db: Db): Promise<KindPanels> {
   const [due, lapsed, res] = await Promise.all([designationsDue(caller, today, db), lapsedThisMonth(caller, today, db), reservations(caller, today, db)]);
   return { kind: "COMMUNE", designationsDue: listed(due, today), lapsedThisMonth: listed(lapsed, today), reservations: res.lines, moreReservations: res.more };
 }

@@ -24,6 +24,7 @@ test("GEN-6, REL-2, RES-18: the city's dashboard lists the overdue relais diagno
   await expect(page.getByTestId("panel-designations")).toContainText("J-5");
   await expect(page.getByTestId("panel-caduques")).toContainText("Valophis Habitat");
   await expect(page.getByTestId("reservation-line")).toContainText("Décomptés en");
+  await expect(page.getByTestId("flux-progress")).toContainText("%"); // RES-14: progress towards the year's objective
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/dashboard-city.png", fullPage: true });
 

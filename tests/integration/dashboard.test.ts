@@ -1,6 +1,7 @@
 // Issue 12: the « Tableau de bord » of each kind of organisation, on the demo (with its vacancies), at the tests' date:
 // groups of open obligations with the page where each is done, the kind's panels, ACC-1 between organisations, and a
 // constant number of queries whatever the data.
+import { fluxView } from "@/lib/server/flux";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import "@/lib/server/actions";
@@ -72,6 +73,11 @@ describe("the city's dashboard (Choisy-le-Roi)", () => {
     expect(r).toMatchObject({ bailleur: "Valophis Habitat", year: 2026, leases: 1, equivalents: 1, counted: 2, share: 0.24 });
     // RES-10: today's stock is the stock at 1 January less the two dwellings counted this year.
     expect(r.droits!.jan1 - r.droits!.now).toBe(2);
+    // RES-14: the objective of the flux page (24 % of the forecast flux) and the progress of the two counted towards it.
+    const flux = (await fluxView(await callerAs(s, CHOISY), r.conventionId, 2026, TODAY))!;
+    expect(flux.objective.forecast).toBeGreaterThan(0);
+    expect(r.objective).toBe(flux.objective.forecast);
+    expect(r.progress).toBeCloseTo(2 / r.objective!, 9);
   });
 
   it("REL-2: once AUMV records the diagnostic, it leaves the city's list", async () => {

@@ -62,12 +62,14 @@ export function KindPanelsView({ panels, base, today }: { panels: KindPanels; ba
                       <dt className="pl-3 text-slate-600">dont baux signés</dt><dd className="text-right tabular-nums">{r.leases}</dd>
                       <dt className="pl-3 text-slate-600">dont équivalents</dt><dd className="text-right tabular-nums">{r.equivalents}</dd>
                       <dt>Part convenue {r.year}</dt><dd className="text-right tabular-nums">{r.share === null ? "non fixée" : formatPercent(r.share)}</dd>
+                      <dt>Objectif {r.year}</dt><dd className="text-right tabular-nums" data-testid="flux-objective">{r.objective === null ? "—" : r.objective}</dd>
+                      <dt>Avancement</dt><dd className="text-right tabular-nums font-semibold" data-testid="flux-progress">{r.progress === null ? "—" : formatPercent(r.progress)}</dd>
                       <dt>Droits uniques au 1er janvier</dt><dd className="text-right tabular-nums">{r.droits ? r.droits.jan1 : "—"}</dd>
                       <dt>Droits uniques à ce jour</dt><dd className="text-right tabular-nums font-semibold" data-testid="droits-now">{r.droits ? r.droits.now : "—"}</dd>
                     </dl>
                     {r.droits?.provisional ? <p className="mt-1 text-xs text-amber-800">Stock provisoire : la conversion n&apos;est pas enregistrée.</p> : null}
                     <p className="mt-1 flex gap-3 text-xs">
-                      <Link href={`${base}/conventions/${r.conventionId}/flux`} className="text-brand-700 hover:underline">Objectif et progression du flux</Link>
+                      <Link href={`${base}/conventions/${r.conventionId}/flux`} className="text-brand-700 hover:underline">Flux de l&apos;année</Link>
                       <Link href={`${base}/conventions/${r.conventionId}/droits`} className="text-brand-700 hover:underline">Droits uniques</Link>
                     </p>
                   </li>
