@@ -96,7 +96,7 @@ export async function seedDemoVacancies(
       let outcome: string, outcomeOn: string | null, dueOn: string | null = null;
       if (oriented) {
         const s = vacancyState(events, x.today);
-        outcome = s.outcome; outcomeOn = s.outcomeOn; dueOn = s.designationDueOn;
+        outcome = s.outcome; outcomeOn = s.outcomeOn; dueOn = s.round === 0 ? s.designationDueOn : null; // as refreshVacancy
       } else {
         const end = events[events.length - 1];
         outcome = end.type; outcomeOn = end.on;

@@ -21,7 +21,7 @@ import { appendFileSync, createWriteStream, existsSync, readFileSync } from "nod
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { DATA, ROOT, cfgOf, ensureAppRole, freePort, grantAppRole, withClient } from "./lib/pg.mjs";
+import { DATA, ROOT, cfgOf, ensureAppRole, ensureCluster, freePort, grantAppRole, stopCluster, withClient } from "./lib/pg.mjs";
 import { applyMigrations } from "./lib/migrate.mjs";
 
 registerTsx();
@@ -245,6 +245,11 @@ const f1 = (x) => x.toFixed(1);
 async function main() {
   const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
   const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+  // The embedded PostgreSQL the tenants were seeded in (unless DATABASE_URL names another server).
+  if (!process.env.DATABASE_URL) {
+    const { started } = await ensureCluster({ hold: true });
+    if (started) process.on("exit", () => stopCluster());
+  }
   // A tenant seeded before a later migration (an index, a read model) gets it first.
   for (const t of tenants) {
     const applied = await applyMigrations(cfgOf(t.ownerUrl));

@@ -197,7 +197,7 @@ export async function seedFlux({ prisma, client, size, today, year, passwordHash
     let outcome, outcomeOn, dueOn = null;
     if (reservataire) {
       const s = domain.vacancyState(events, today);
-      outcome = s.outcome; outcomeOn = s.outcomeOn; dueOn = s.designationDueOn;
+      outcome = s.outcome; outcomeOn = s.outcomeOn; dueOn = s.round === 0 ? s.designationDueOn : null; // as refreshVacancy
     } else {
       const end = [...events].reverse().find((e) => e.type === "LEASE_SIGNED" || e.type === "WITHDRAWN");
       outcome = end?.type ?? "PENDING"; outcomeOn = end?.on ?? null;

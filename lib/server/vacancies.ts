@@ -61,7 +61,8 @@ export async function refreshVacancy(tx: Tx, vacancyId: string, today: IsoDate):
   let dueOn: IsoDate | null = null;
   if (v.orientation === "RESERVATAIRE" && v.conventionId && v.convention) {
     const s = vacancyState(events, today);
-    outcome = s.outcome; outcomeOn = s.outcomeOn; dueOn = s.designationDueOn;
+    // RES-18: the designation due date while a designation is awaited; once designated, time alone changes nothing.
+    outcome = s.outcome; outcomeOn = s.outcomeOn; dueOn = s.round === 0 ? s.designationDueOn : null;
     const parties = v.convention.parties.filter((p) => p.organisationId === v.bailleurOrgId || p.partyRole === "RESERVATAIRE");
     await writeObligations(tx, { ownerType: "VACANCY", ownerId: v.id, conventionId: v.conventionId, parties, visibleToOrgIds: [...new Set(parties.map((p) => p.organisationId))] }, vacancyObligations(events, today));
   } else {
@@ -75,6 +76,8 @@ export async function refreshVacancy(tx: Tx, vacancyId: string, today: IsoDate):
     data: { outcome, outcomeOn: outcomeOn ? day(outcomeOn) : null, designationDueOn: dueOn ? day(dueOn) : null, stateComputedOn: day(today) },
   });
 }
+
+const REFRESH_BATCH = 100;
 
 /**
  * RES-13: the vacancies whose outcome may have changed with time alone (pending, past the designation due date,
@@ -96,12 +99,15 @@ export async function refreshStaleVacancies(who: Pick<Caller, "personId" | "org"
     take: 5000,
   });
   if (stale.length === 0) return 0;
-  await withTx({ personId: who.personId, organisationId: who.org.id }, async (tx) => {
-    for (const { id } of stale) {
-      await tx.$queryRaw`SELECT id FROM "Vacancy" WHERE id = ${id} FOR UPDATE`;
-      await refreshVacancy(tx, id, today);
-    }
-  });
+  // In batches, each its own transaction: a first read after a long pause may have hundreds to lapse.
+  for (let i = 0; i < stale.length; i += REFRESH_BATCH) {
+    await withTx({ personId: who.personId, organisationId: who.org.id }, async (tx) => {
+      for (const { id } of stale.slice(i, i + REFRESH_BATCH)) {
+        await tx.$queryRaw`SELECT id FROM "Vacancy" WHERE id = ${id} FOR UPDATE`;
+        await refreshVacancy(tx, id, today);
+      }
+    });
+  }
   return stale.length;
 }
 

@@ -5,7 +5,7 @@ import "@/lib/server/actions";
 import { nextObligations } from "@/lib/server/access";
 import { setToday } from "@/lib/server/clock";
 import { droitsView } from "@/lib/server/droits";
-import { consumptionByYear, designationHouseholds, findVacancy, fluxCountsByYear, listVacancies } from "@/lib/server/vacancies";
+import { consumptionByYear, designationHouseholds, findVacancy, fluxCountsByYear, listVacancies, refreshStaleVacancies } from "@/lib/server/vacancies";
 import { seedDemoDroits } from "@/prisma/demo-droits";
 import { actAs, callerAs, ok, seeded, TODAY, type Who } from "./helpers";
 
@@ -104,6 +104,10 @@ describe("designation (RES-18, RES-19, RES-16)", () => {
     expect(steps[1].payload).toMatchObject({ candidates: 2, classificationAcknowledgedBy: s.person(CHOISY[0]).id });
     const keys = (await s.db.obligation.findMany({ where: { ownerType: "VACANCY", ownerId: id } })).map((o) => [o.key, o.doneOn !== null]);
     expect(keys).toEqual(expect.arrayContaining([["RES-18:designation", true], ["RES-19:letter:1", true], ["RES-20:caleol:1", false]]));
+    // RES-18/RES-13: designated, it no longer waits on a date: time alone cannot lapse it, the daily refresh skips it.
+    const v = await s.db.vacancy.findUniqueOrThrow({ where: { id }, select: { designationDueOn: true } });
+    expect(v.designationDueOn).toBeNull();
+    expect(await refreshStaleVacancies(await caller(CHOISY), { id }, "2026-05-20")).toBe(0);
   });
 
   it("RES-19: a DALO household designated by the préfet is enough alone; NURs are checked", async () => {
