@@ -120,13 +120,18 @@ async function reservations(caller: Pick<Caller, "org" | "role" | "personId">, t
   });
   const shown = convs.slice(0, RESERVATIONS_SHOWN);
   if (shown.length === 0) return { lines: [], more: 0 };
-  const counts = await db.$queryRaw<{ conventionId: string; year: number; outcome: string; n: number }[]>`
-    SELECT "conventionId", extract(year FROM "outcomeOn")::int AS year, outcome, count(*)::int AS n
-    FROM "Vacancy"
-    WHERE "conventionId" = ANY(${shown.map((c) => c.id)}::text[]) AND orientation = 'RESERVATAIRE' AND "outcomeOn" IS NOT NULL
-      AND outcome IN ('LEASE_SIGNED', 'NO_CANDIDATE_30D', 'REFUSED_AFTER_CALEOL')
-    GROUP BY 1, 2, 3`;
-  const lines = await Promise.all(shown.map(async (c): Promise<ReservationLine> => {
+  // The counts of every year (the droits consumed since the conversion) and, side by side, the flux of this year.
+  const [counts, fluxes] = await Promise.all([
+    db.$queryRaw<{ conventionId: string; year: number; outcome: string; n: number }[]>`
+      SELECT "conventionId", extract(year FROM "outcomeOn")::int AS year, outcome, count(*)::int AS n
+      FROM "Vacancy"
+      WHERE "conventionId" = ANY(${shown.map((c) => c.id)}::text[]) AND orientation = 'RESERVATAIRE' AND "outcomeOn" IS NOT NULL
+        AND outcome IN ('LEASE_SIGNED', 'NO_CANDIDATE_30D', 'REFUSED_AFTER_CALEOL')
+      GROUP BY 1, 2, 3`,
+    // RES-14: the objective and its progress as the flux page shows them (its stored counts: one statement when current).
+    Promise.all(shown.map((c) => fluxView(caller, c.id, year, today, db))),
+  ]);
+  const lines = await Promise.all(shown.map(async (c, i): Promise<ReservationLine> => {
     const consumption: Record<number, number> = {};
     let leases = 0, equivalents = 0;
     for (const r of counts) {
@@ -142,8 +147,8 @@ async function reservations(caller: Pick<Caller, "org" | "role" | "personId">, t
       const p = e.payload as { year?: unknown; share?: unknown };
       if (p.year === year && typeof p.share === "number") share = p.share; // the last one recorded wins (as the flux page)
     }
-    // RES-14: the objective and its progress as the flux page shows them (its stored counts: one statement when current).
-    const [droits, flux] = await Promise.all([droitsView(caller, c.id, today, { consumptionByYear: consumption, db }), fluxView(caller, c.id, year, today, db)]);
+    const droits = await droitsView(caller, c.id, today, { consumptionByYear: consumption, db });
+    const flux = fluxes[i];
     const row = droits?.stock.rows.find((r) => r.year === year);
     return {
       conventionId: c.id, title: c.title, bailleur: c.parties[0]?.organisation.name ?? null, year, share, leases, equivalents, counted: leases + equivalents,
