@@ -5,7 +5,7 @@ import {
 } from "@/lib/domain";
 import { isoOf } from "@/lib/format";
 import type { Caller } from "./access";
-import { paramsInForce } from "./conventions";
+import { shareOfYear } from "./conventions";
 import { prisma, type Db } from "./db";
 import { stockByYear, type ConversionLine } from "./droits";
 import { assietteForYear } from "./dwellings";
@@ -23,7 +23,8 @@ import { refreshStaleVacancies } from "./vacancies";
 // of lapsed vacancies, the vacancies of the year with their dwelling's regime, the assiette, the soustraits, the
 // conversions, the new rights, the consumption per year); the dwelling characteristics are the declaration snapshots.
 
-export type BilanShare = { share: number | null; source: "AGREED" | "CONVENTION" | null };
+export type { BilanShare } from "./conventions";
+import type { BilanShare } from "./conventions";
 export type BilanReservataire = {
   conventionId: string;
   organisationId: string;
@@ -107,20 +108,6 @@ async function soustraitsOf(db: Db, bailleurOrgId: string, territory: string, ye
   });
 }
 
-/** RES-11: the share agreed for the year (the last record wins); for the convention's first year, the convention's own figure. */
-function shareOf(c: { startOn: Date; parameters: unknown; events: { type: string; payload: unknown }[] }, year: number): BilanShare {
-  let agreed: number | null = null;
-  for (const e of c.events) {
-    const p = e.payload as { year?: unknown; share?: unknown };
-    if (e.type === "SHARE_AGREED" && p.year === year && typeof p.share === "number") agreed = p.share;
-  }
-  if (agreed !== null) return { share: agreed, source: "AGREED" };
-  if (yearOfIso(c.startOn) === year) {
-    const params = paramsInForce((c.parameters ?? {}) as Record<string, unknown>, c.events as never, `${year}-01-01`);
-    if (typeof params.objectiveCap === "number") return { share: params.objectiveCap, source: "CONVENTION" };
-  }
-  return { share: null, source: null };
-}
 
 /**
  * The bilan of `year` for the bailleur and territory of a réservation convention the caller's organisation is party to;
@@ -200,7 +187,7 @@ export async function annualBilanView(caller: Pick<Caller, "personId" | "org">, 
       declaredOn: r.declaredOn, attributedOn: r.attributedOn, outcome: r.outcome as VacancyOutcome, outcomeOn: r.outcomeOn,
     });
   }
-  const shares = new Map(conventions.map((c) => [c.id, shareOf(c, year)]));
+  const shares = new Map(conventions.map((c) => [c.id, shareOfYear(c, year)]));
   const bilan: AnnualBilan = annualBilan({
     year, dwellings, vacancies,
     reservataires: conventions.map((c) => ({ id: c.id, share: shares.get(c.id)!.share, droitsUniquesJan1: droitsOf.get(c.id)!.jan1, acquisitions: droitsOf.get(c.id)!.acquisitions })),

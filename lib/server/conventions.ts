@@ -55,6 +55,23 @@ export function paramsInForce(stored: Record<string, unknown>, rows: { payload: 
   return out;
 }
 
+export type BilanShare = { share: number | null; source: "AGREED" | "CONVENTION" | null };
+
+/** RES-11: the share agreed for the year (the last record wins); for the convention's first year, the convention's own figure. */
+export function shareOfYear(c: { startOn: Date; parameters: unknown; events: { type: string; payload: unknown }[] }, year: number): BilanShare {
+  let agreed: number | null = null;
+  for (const e of c.events) {
+    const p = e.payload as { year?: unknown; share?: unknown };
+    if (e.type === "SHARE_AGREED" && p.year === year && typeof p.share === "number") agreed = p.share;
+  }
+  if (agreed !== null) return { share: agreed, source: "AGREED" };
+  if (c.startOn.getUTCFullYear() === year) {
+    const params = paramsInForce((c.parameters ?? {}) as Record<string, unknown>, c.events as never, `${year}-01-01`);
+    if (typeof params.objectiveCap === "number") return { share: params.objectiveCap, source: "CONVENTION" };
+  }
+  return { share: null, source: null };
+}
+
 export type ConventionView = {
   status: ConventionStatus; endOn: IsoDate; params: Record<string, unknown>;
   /** GEN-2: a tacitly renewable period can be denounced until its last day; then the next period's end. */

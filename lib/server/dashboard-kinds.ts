@@ -113,7 +113,6 @@ async function reservations(caller: Pick<Caller, "org" | "role" | "personId">, t
     select: {
       id: true, title: true,
       parties: { where: { partyRole: "BAILLEUR" }, select: { organisation: { select: { name: true } } } },
-      events: { where: { type: "SHARE_AGREED" }, select: { payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] },
     },
     orderBy: [{ title: "asc" }, { id: "asc" }],
     take: RESERVATIONS_SHOWN + 1,
@@ -142,16 +141,11 @@ async function reservations(caller: Pick<Caller, "org" | "role" | "personId">, t
       if (r.year === year && kind === "LEASE") leases += r.n;
       if (r.year === year && kind === "EQUIVALENT") equivalents += r.n;
     }
-    let share: number | null = null;
-    for (const e of c.events) {
-      const p = e.payload as { year?: unknown; share?: unknown };
-      if (p.year === year && typeof p.share === "number") share = p.share; // the last one recorded wins (as the flux page)
-    }
     const droits = await droitsView(caller, c.id, today, { consumptionByYear: consumption, db });
     const flux = fluxes[i];
     const row = droits?.stock.rows.find((r) => r.year === year);
     return {
-      conventionId: c.id, title: c.title, bailleur: c.parties[0]?.organisation.name ?? null, year, share, leases, equivalents, counted: leases + equivalents,
+      conventionId: c.id, title: c.title, bailleur: c.parties[0]?.organisation.name ?? null, year, share: flux?.share ?? null, leases, equivalents, counted: leases + equivalents,
       droits: row ? { jan1: row.jan1Rounded, now: row.dec31Rounded, provisional: droits!.stock.provisional } : null,
       objective: flux?.objective.forecast ?? null, progress: flux?.progress.forecast?.progress ?? null,
     };

@@ -6,6 +6,7 @@ import {
 import { isoOf } from "@/lib/format";
 import type { Caller } from "./access";
 import { prisma, type Db } from "./db";
+import { shareOfYear } from "./conventions";
 import { rateInForce } from "./droits";
 import { refreshStaleVacancies } from "./vacancies";
 
@@ -303,20 +304,17 @@ export async function fluxView(caller: Pick<Caller, "personId" | "org">, convent
   const conv = await db.convention.findFirst({
     where: { id: conventionId, kind: "RESERVATION_FLUX", parties: { some: { organisationId: caller.org.id } } },
     select: {
-      id: true, title: true, territory: true, startOn: true,
+      id: true, title: true, territory: true, startOn: true, parameters: true,
       parties: { select: { organisationId: true, partyRole: true, organisation: { select: { name: true } } } },
-      events: { where: { type: { in: ["SHARE_AGREED", "SIGNED"] } }, select: { type: true, payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] },
+      events: { where: { type: { in: ["SHARE_AGREED", "SIGNED", "AVENANT"] } }, select: { type: true, payload: true }, orderBy: [{ on: "asc" }, { createdAt: "asc" }] },
     },
   });
   if (!conv) return null;
   const bailleur = conv.parties.find((p) => p.partyRole === "BAILLEUR") ?? null;
   const reservataire = conv.parties.find((p) => p.partyRole === "RESERVATAIRE") ?? null;
-  // RES-11: the share agreed for the year (the last one recorded wins, as on the droits page).
-  let share: number | null = null;
-  for (const e of conv.events) {
-    const p = e.payload as { year?: unknown; share?: unknown };
-    if (e.type === "SHARE_AGREED" && p.year === year && typeof p.share === "number") share = p.share;
-  }
+  // RES-11: the share agreed for the year (the last one recorded wins); the convention's own figure for its first year,
+  // as in the annual bilan (RES-22).
+  const { share, source: shareSource } = shareOfYear(conv, year);
   await refreshStaleVacancies(caller, { conventionId: conv.id, orientation: "RESERVATAIRE" }, today, db);
 
   const area = bailleur && conv.territory ? { bailleurOrgId: bailleur.organisationId, territory: conv.territory } : null;
@@ -353,6 +351,7 @@ export async function fluxView(caller: Pick<Caller, "personId" | "org">, convent
     forecast,
     freed,
     share,
+    shareSource,
     objective,
     count,
     /** RES-14: progress against the objective on the forecast flux, and on the actual flux so far. */

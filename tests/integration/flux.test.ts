@@ -201,6 +201,18 @@ describe("the flux of 2026 for Choisy-le-Roi (RES-4b, RES-11, RES-13, RES-14)", 
   });
 });
 
+describe("the share of a convention's first year (RES-11)", () => {
+  it("RES-11/RES-22: with no share agreed for 2024, the convention's own figure (24 %) gives the objective, as in the annual bilan", async () => {
+    const city = await caller(CHOISY);
+    const v2024 = (await fluxView(city, choisyConv, 2024, VIEW_ON))!;
+    expect({ share: v2024.share, source: v2024.shareSource }).toEqual({ share: 0.24, source: "CONVENTION" });
+    expect(v2024.forecast).not.toBeNull();
+    expect(v2024.objective.forecast).toBe(Math.round(v2024.forecast! * 0.24));
+    const v2026 = (await fluxView(city, choisyConv, 2026, VIEW_ON))!;
+    expect({ share: v2026.share, source: v2026.shareSource }).toEqual({ share: 0.22, source: "AGREED" });
+  });
+});
+
 describe("who sees the flux (ACC-1)", () => {
   it("RES-14/ACC-1: the bailleur sees the same figures of its convention; the État sees only its own; a non-party gets null (404)", async () => {
     const city = (await fluxView(await caller(CHOISY), choisyConv, 2026, VIEW_ON))!;

@@ -99,7 +99,7 @@ export default async function FluxPage({ params, searchParams }: { params: Promi
             Logements de l&apos;assiette libérés et déclarés en {v.year} : {num(v.freed.thisConvention)} orientés vers {v.convention.reservataire ?? "le réservataire"}, {num(v.freed.otherReservataires)} vers d&apos;autres réservataires, {num(v.freed.bailleur)} pour le bailleur
             {v.freed.soustraits + v.freed.withdrawn + v.freed.outOfAssiette > 0 ? <> (hors flux : {num(v.freed.soustraits)} soustraits, {num(v.freed.withdrawn)} retirés, {num(v.freed.outOfAssiette)} hors assiette)</> : null}
           </Card>
-          <Card label="Part convenue" value={v.share !== null ? formatPercent(v.share, Number.isInteger(Math.round(v.share * 1000) / 10) ? 0 : 1) : "non convenue"} testId="flux-share">RES-11, fixée chaque année</Card>
+          <Card label="Part convenue" value={v.share !== null ? formatPercent(v.share, Number.isInteger(Math.round(v.share * 1000) / 10) ? 0 : 1) : "non convenue"} testId="flux-share">{v.shareSource === "CONVENTION" ? "RES-11, fixée par la convention pour sa première année" : "RES-11, fixée chaque année"}</Card>
           <Card label="Objectif" value={v.objective.forecast !== null ? `${num(v.objective.forecast)} logements` : "—"} testId="flux-objective">
             {v.objective.actual !== null ? <>part × flux prévisionnel ; sur le flux réel à ce jour : {num(v.objective.actual)} (RES-14)</> : "part × flux (RES-14)"}
           </Card>
