@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ObligationTable } from "@/components/obligations/obligation-table";
 import { Countdown, OutcomeBadge } from "../outcome-badge";
 import { AnswerAndLeaseForms, CaleolForm, DesignateForm, DirectLeaseForm, RelaisDesignateForm, WithdrawForm } from "./step-forms";
+import { padded, section } from "@/components/ui/table-classes";
 
 export const metadata: Metadata = { title: "Vacance" };
 
@@ -21,9 +22,7 @@ const STEP_LABELS: Record<string, string> = {
   CALEOL: "Décision de la CALEOL", CANDIDATE_ANSWER: "Réponse du ménage", LEASE_SIGNED: "Bail signé", WITHDRAWN: "Vacance retirée",
 };
 const yesNo = (b: boolean | undefined) => (b === undefined ? "—" : b ? "Oui" : "Non");
-const section = "rounded-lg border border-slate-200 bg-white p-4";
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
-const td = "px-3 py-2";
+const { th, td } = padded;
 
 export default async function VacancyPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;

@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { AgreementForm, ConvertButton, GrantForm, ShareInputForm } from "./droits-forms";
+import { inCard, section } from "@/components/ui/table-classes";
 
 export const metadata: Metadata = { title: "Droits de réservation" };
 
@@ -29,13 +30,7 @@ const KEY_LABEL = Object.fromEntries(STOCK_KEYS.map((k) => [k, k.startsWith("CON
   ? `Stock converti — ${originLabel(k.slice("CONVERTED_STOCK:".length)).toLowerCase()}`
   : `Droits nouveaux — ${originLabel(k).toLowerCase()}`])) as Record<StockKey, string>;
 
-const th = "py-1 pr-3";
-const thNum = "py-1 pr-3 text-right";
-const td = "py-2 pr-3";
-const tdNum = "py-2 pr-3 text-right tabular-nums";
-const section = "rounded-lg border border-slate-200 bg-white p-4";
-const caption = "mb-2 text-left text-sm text-slate-700";
-const headRow = "text-left text-xs uppercase tracking-wide text-slate-700";
+const { th, thNum, td, tdNum, caption, headRow } = inCard;
 
 export default async function DroitsPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ inventaire?: string }> }) {
   const { org, id } = await params;

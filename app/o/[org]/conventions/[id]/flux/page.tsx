@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FluxChart, MONTH_NAMES } from "./flux-chart";
+import { inCard, section } from "@/components/ui/table-classes";
 
 export const metadata: Metadata = { title: "Flux de l'année" };
 
@@ -43,13 +44,7 @@ const SOUSTRAIT_LABELS: Record<string, string> = {
 };
 
 const RESIDENCES_SHOWN = 15;
-const th = "py-1 pr-3";
-const thNum = "py-1 pr-3 text-right";
-const td = "py-2 pr-3";
-const tdNum = "py-2 pr-3 text-right tabular-nums";
-const section = "rounded-lg border border-slate-200 bg-white p-4";
-const caption = "mb-2 text-left text-sm text-slate-700";
-const headRow = "text-left text-xs uppercase tracking-wide text-slate-700";
+const { th, thNum, td, tdNum, caption, headRow } = inCard;
 
 function Card({ label, value, children, testId }: { label: string; value: React.ReactNode; children?: React.ReactNode; testId?: string }) {
   return (

@@ -13,12 +13,11 @@ import { ObligationTable } from "@/components/obligations/obligation-table";
 import { Countdown } from "../../outcome-badge";
 import { StockNotice } from "../stock-notice";
 import { FailureForm, PostponeForm, SendListForm } from "./step-forms";
+import { padded, section } from "@/components/ui/table-classes";
 
 export const metadata: Metadata = { title: "Programme neuf" };
 
-const section = "rounded-lg border border-slate-200 bg-white p-4";
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
-const td = "px-3 py-2";
+const { th, td } = padded;
 
 export default async function ProgrammePage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
